@@ -10,7 +10,8 @@ export type Platform = (typeof PLATFORMS)[number];
 export const CHANNELS = ['dark_social', 'social', 'search', 'email', 'referral', 'paid', 'direct', 'internal'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENT_TYPES = ['click', 'preview', 'pageview', 'share', 'copy', 'conversion', 'join', 'bot'] as const;
+/** `goal` (custom events from `lantern.track`) extends DESIGN §2's list; see the README changelog. */
+export const EVENT_TYPES = ['click', 'preview', 'pageview', 'share', 'copy', 'conversion', 'join', 'bot', 'goal'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const DEVICES = ['desktop', 'mobile', 'tablet', 'tv', 'console', 'bot', 'unknown'] as const;

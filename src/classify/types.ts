@@ -37,4 +37,23 @@ export interface Classification extends AgentInfo {
   channel: Channel;
   /** Referrer host, lower-case, without 'www.'; null when absent. */
   referrerHost: string | null;
+  /** Which channel rule decided, for debugging (e.g. 'utm_medium', 'referrer:search', 'no-referrer:deep-page'). */
+  channelReason: string;
+}
+
+/** What a referrer (or a campaign tag) says about where a visit came from. */
+export interface ChannelHint {
+  channel: Channel;
+  /** The app or network named by it; 'unknown' when it names none (a search engine, a plain website). */
+  platform: Platform;
+  /** Which rule matched, e.g. 'referrer:search', 'utm_source', 'click-id:gclid'. */
+  reason: string;
+}
+
+/** A referrer, read: its host and, when it is recognised or absent, what it says. */
+export interface ReferrerInfo {
+  /** Lower-case host without 'www.' (the package name for android-app:// referrers); null when absent or unreadable. */
+  host: string | null;
+  /** null when there is no usable referrer. */
+  hint: ChannelHint | null;
 }

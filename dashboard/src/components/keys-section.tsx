@@ -1,0 +1,102 @@
+// API keys for scripts and integrations: list, create (shown once), revoke.
+import { useState, type FormEvent } from 'react';
+import type { ApiKey, CreatedApiKey } from '../api/types';
+import { useResource } from '../hooks/use-resource';
+import { formatDateTime } from '../lib/format';
+import { useCanEdit, useSession } from '../session/session-context';
+import { EmptyState } from './empty-state';
+import { ErrorMessage } from './error-message';
+import { Field } from './field';
+import { NewKeyNotice } from './new-key-notice';
+import { Panel } from './panel';
+import { ResourceView } from './resource-view';
+
+function KeysTable({ keys, canEdit, onRevoke }: { keys: ApiKey[]; canEdit: boolean; onRevoke(key: ApiKey): void }) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption className="visually-hidden">API keys</caption>
+        <thead>
+          <tr><th scope="col">Name</th><th scope="col">Key</th><th scope="col">Scopes</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+        </thead>
+        <tbody>
+          {keys.map((key) => (
+            <tr key={key.id} className={key.revokedAt ? 'is-disabled' : undefined}>
+              <th scope="row">{key.name}</th>
+              <td><code>{key.prefix}…</code></td>
+              <td>{key.scopes.length ? key.scopes.join(', ') : <span className="muted">all</span>}</td>
+              <td>{formatDateTime(key.createdAt)}</td>
+              <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="muted">never</span>}</td>
+              <td>
+                {key.revokedAt ? (
+                  <span className="badge badge-muted">Revoked</span>
+                ) : canEdit ? (
+                  <button type="button" className="button button-small button-danger" onClick={() => onRevoke(key)} aria-label={`Revoke key ${key.name}`}>Revoke</button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function KeysSection() {
+  const { api } = useSession();
+  const canEdit = useCanEdit();
+  const keys = useResource('keys', (client, signal) => client.listKeys(signal));
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState('');
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const list = scopes.split(/[\s,]+/).filter(Boolean);
+      setCreated(await api.createKey({ name: name.trim(), ...(list.length ? { scopes: list } : {}) }));
+      setName('');
+      setScopes('');
+      keys.reload();
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke(key: ApiKey) {
+    if (!window.confirm(`Revoke the key “${key.name}”? Anything using it stops working at once.`)) return;
+    try {
+      setError(null);
+      await api.revokeKey(key.id);
+      keys.reload();
+    } catch (cause) {
+      setError(cause);
+    }
+  }
+
+  return (
+    <Panel title="API keys" id="keys" hint="For scripts, the CLI and your shop's server (conversions).">
+      {created ? <NewKeyNotice created={created} onDone={() => setCreated(null)} /> : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      <ResourceView resource={keys} isEmpty={(d) => d.items.length === 0} empty={<EmptyState title="No API keys yet." />}>
+        {(data) => <KeysTable keys={data.items} canEdit={canEdit} onRevoke={(key) => void revoke(key)} />}
+      </ResourceView>
+      {canEdit ? (
+        <form className="form form-inline" onSubmit={submit} aria-label="Create an API key">
+          <Field label="Name"><input type="text" required placeholder="Shop server" value={name} onChange={(e) => setName(e.target.value)} /></Field>
+          <Field label="Scopes (optional)" hint="Separated by commas; empty for the default scopes.">
+            <input type="text" value={scopes} onChange={(e) => setScopes(e.target.value)} />
+          </Field>
+          <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Creating…' : 'Create key'}</button>
+        </form>
+      ) : null}
+    </Panel>
+  );
+}
+

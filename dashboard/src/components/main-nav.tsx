@@ -1,0 +1,42 @@
+// The dashboard's sections; the current one is marked for screen readers too. Range and filters carry over.
+import { carriedQuery } from '../lib/url-query';
+import { AppLink } from '../router/app-link';
+import { appPath, useLocation } from '../router/history';
+
+const SECTIONS = [
+  { path: '/', label: 'Overview', carries: true },
+  { path: '/links', label: 'Links', carries: true },
+  { path: '/communities', label: 'Communities', carries: true },
+  { path: '/cascades', label: 'Cascades', carries: false },
+  { path: '/live', label: 'Live', carries: false },
+  { path: '/settings', label: 'Settings', carries: false },
+];
+
+function isCurrent(section: string, path: string): boolean {
+  return section === '/' ? path === '/' : path === section || path.startsWith(`${section}/`);
+}
+
+export function MainNav() {
+  const { path, search } = useLocation();
+  const query = carriedQuery(search, ['from', 'to']);
+  return (
+    <nav className="main-nav" aria-label="Sections">
+      <ul>
+        {SECTIONS.map((section) => {
+          const current = isCurrent(section.path, path);
+          return (
+            <li key={section.path}>
+              <AppLink
+                href={appPath(section.path) + (section.carries ? query : '')}
+                className="nav-link"
+                aria-current={current ? 'page' : undefined}
+              >
+                {section.label}
+              </AppLink>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,45 @@
+// Overview: headline numbers with change, visits and shares over time, platforms, channels and the top tables.
+import type { BreakdownRow } from '../api/types';
+import { ChannelPanel } from '../components/channel-panel';
+import { PageHeader } from '../components/page-header';
+import { PlatformPanel } from '../components/platform-panel';
+import { RangeBar } from '../components/range-bar';
+import { SummaryCards } from '../components/summary-cards';
+import { TopTablePanel } from '../components/top-table-panel';
+import { TrafficPanel } from '../components/traffic-panel';
+import { useStatsQuery } from '../hooks/use-stats-query';
+import { countryName } from '../lib/labels';
+import { carriedQuery, urlWithQuery } from '../lib/url-query';
+import { appPath, useLocation } from '../router/history';
+
+const countryOf = (row: BreakdownRow) => countryName(row.key);
+
+export function OverviewPage() {
+  const scope = useStatsQuery();
+  const { search } = useLocation();
+  const carried = carriedQuery(search);
+  const communityFilter = (row: BreakdownRow) =>
+    urlWithQuery({ community: row.key, communityName: row.name || row.key });
+  return (
+    <>
+      <PageHeader title="Overview" subtitle="How your links and pages travel, including the shares analytics never sees." />
+      <RangeBar />
+      <SummaryCards scope={scope} />
+      <div className="panel-grid">
+        <TrafficPanel scope={scope} />
+        <PlatformPanel scope={scope} />
+        <ChannelPanel scope={scope} />
+        <TopTablePanel
+          scope={scope}
+          by="link"
+          title="Top links"
+          heading="Link"
+          hrefOf={(row) => appPath(`/links/${encodeURIComponent(row.key)}`) + carried}
+          emptyText="No link was visited in this period."
+        />
+        <TopTablePanel scope={scope} by="community" title="Top communities" heading="Community" hrefOf={communityFilter} emptyText="No community traffic in this period." />
+        <TopTablePanel scope={scope} by="country" title="Top countries" heading="Country" nameOf={countryOf} emptyText="No visits in this period." />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+// The collector's pipeline as small named steps: each takes a hit and returns it enriched, or a drop with a reason.
+import { classifyRequest } from '../classify/index.js';
+import type { Site, StoredEvent } from '../store/types.js';
+import type { EventType } from '../vocabulary.js';
+import { buildEvent } from './build-event.js';
+import type { DropReason } from './ingest-service.js';
+import { lookupCountry } from './lookup-country.js';
+import type { VisitorHasher } from './visitor-hash.js';
+
+/** The tracker's wire format (tracker/README.md). */
+export interface CollectBody {
+  s: string; e: 'pageview' | 'copy' | 'share' | 'custom' | 'conversion'; u: string; r?: string; k?: string; p?: string; w?: number;
+  h?: { tg?: number }; d?: Record<string, unknown>;
+}
+
+export interface Hit {
+  body: CollectBody; site: Site; ip: string; userAgent: string; origin: string | null; gpc: boolean; now: number;
+  url?: URL; event?: StoredEvent;
+}
+
+export type StepResult = Hit | { drop: DropReason };
+export type Step = (hit: Hit, hasher: VisitorHasher) => StepResult;
+
+const TYPES: Record<CollectBody['e'], EventType> = { pageview: 'pageview', copy: 'copy', share: 'share', custom: 'goal', conversion: 'conversion' };
+
+/** Whether `host` is the site's domain or one of its subdomains; localhost and 127.0.0.1 match any port. */
+export function hostMatchesSite(host: string, domain: string): boolean {
+  const h = host.toLowerCase().replace(/^www\./, '');
+  return h === domain || h.endsWith(`.${domain}`);
+}
+
+const parseUrl: Step = (hit) => {
+  try {
+    const url = new URL(hit.body.u);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { drop: 'invalid' };
+    return { ...hit, url };
+  } catch {
+    return { drop: 'invalid' };
+  }
+};
+
+const checkOrigin: Step = (hit) => {
+  const pageHost = hit.url!.hostname;
+  if (!hostMatchesSite(pageHost, hit.site.domain)) return { drop: 'origin_not_allowed' };
+  if (hit.origin) {
+    try {
+      if (!hostMatchesSite(new URL(hit.origin).hostname, hit.site.domain)) return { drop: 'origin_not_allowed' };
+    } catch {
+      return { drop: 'origin_not_allowed' };
+    }
+  }
+  return hit;
+};
+
+const honourPrivacySignals: Step = (hit) => (hit.gpc ? { drop: 'privacy_signal' } : hit);
+
+const classifyHit: Step = (hit, hasher) => {
+  const { body, url } = hit;
+  const c = classifyRequest({
+    userAgent: hit.userAgent, referrer: body.r ?? '', url: url!.href, ownHosts: [hit.site.domain],
+    hints: { telegramWebview: body.h?.tg === 1, webShare: false },
+  });
+  if (c.kind !== 'person') return { drop: 'bot' };
+  const type = TYPES[body.e];
+  const d = body.d ?? {};
+  const value = type === 'conversion' && typeof d.value === 'number' ? d.value : null;
+  url!.searchParams.delete('ls');
+  const event = buildEvent({
+    ts: hit.now, workspaceId: hit.site.workspaceId, siteId: hit.site.id, type,
+    // A share event's platform is where it was shared to; a page view's is where it came from.
+    platform: type === 'share' && typeof d.target === 'string' ? normaliseTarget(d.target) : c.platform,
+    channel: c.channel, token: body.k ?? null, parent: body.p ?? null, country: lookupCountry(hit.ip),
+    visitor: hasher.hash(hit.now, hit.site.workspaceId, hit.ip, hit.userAgent), device: c.device, browser: c.browser, os: c.os,
+    inApp: c.inApp, referrerHost: c.referrerHost, path: url!.pathname, value, currency: typeof d.currency === 'string' ? d.currency.slice(0, 3).toUpperCase() : null,
+    data: Object.keys(d).length > 0 ? d : null,
+  });
+  return { ...hit, event };
+};
+
+const SHARE_TARGETS: Record<string, StoredEvent['platform']> = {
+  whatsapp: 'whatsapp', telegram: 'telegram', email: 'email', sms: 'sms', x: 'x', twitter: 'x', facebook: 'facebook', linkedin: 'linkedin',
+  messenger: 'messenger', signal: 'signal', reddit: 'reddit', native: 'unknown',
+};
+function normaliseTarget(target: string): StoredEvent['platform'] {
+  return SHARE_TARGETS[target.toLowerCase()] ?? 'other';
+}
+
+/** The steps, in order: parse → origin → privacy → classify (drops bots) with country and visitor hash. */
+export const COLLECT_STEPS: readonly Step[] = [parseUrl, checkOrigin, honourPrivacySignals, classifyHit];
+
+/** Runs the steps; returns the event to store or the reason it was dropped. */
+export function runCollectPipeline(hit: Hit, hasher: VisitorHasher): StoredEvent | { drop: DropReason } {
+  let current: StepResult = hit;
+  for (const step of COLLECT_STEPS) {
+    current = step(current as Hit, hasher);
+    if ('drop' in current) return current;
+  }
+  return (current as Hit).event!;
+}

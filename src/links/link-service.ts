@@ -1,0 +1,158 @@
+// Tracked links: create, read, update and delete within a workspace, and resolve slugs for redirects (cached).
+import { AppError, notFound } from '../errors.js';
+import { newId } from '../ids.js';
+import type { MetaStore } from '../store/index.js';
+import type { Link, Page } from '../store/types.js';
+import { prepareRedirectTarget, type RedirectTarget } from './share-token.js';
+import { randomSlug, validateSlug } from './slug.js';
+import { validateDestination } from './validate-destination.js';
+
+export interface LinkInput {
+  url?: string; slug?: string; title?: string | null; description?: string | null; image?: string | null;
+  community?: string | null; ambassador?: string | null; campaign?: string | null; tags?: string[];
+  kind?: 'link' | 'invite'; maxUses?: number | null; expiresAt?: string | null; fallbackUrl?: string | null; disabled?: boolean;
+}
+
+/** A link as the API shows it. */
+export interface LinkView {
+  id: string; slug: string; shortUrl: string; url: string; kind: 'link' | 'invite'; title: string | null; description: string | null;
+  image: string | null; community: string | null; ambassador: string | null; campaign: string | null; tags: string[]; disabled: boolean;
+  maxUses: number | null; uses: number; expiresAt: string | null; fallbackUrl: string | null; createdAt: string; updatedAt: string;
+}
+
+export interface ResolvedLink { link: Link; target: RedirectTarget }
+
+const CACHE_TTL_MS = 30_000;
+const CACHE_MAX = 100_000;
+
+function parseTime(field: string, value: string | null | undefined): number | null | undefined {
+  if (value === undefined || value === null) return value;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new AppError('validation_failed', `${field} ${JSON.stringify(value)} is not an ISO date`, { details: { field } });
+  return ms;
+}
+
+/** Link CRUD and slug resolution. Slugs are unique across the instance (one short-link origin serves every workspace). */
+export class LinkService {
+  private readonly cache = new Map<string, { value: ResolvedLink | null; at: number }>();
+
+  constructor(private readonly meta: MetaStore, private readonly baseUrl: string) {}
+
+  /** Public short URL of a slug (`/i/` for invites). */
+  shortUrl(link: Pick<Link, 'slug' | 'kind'>): string {
+    return `${this.baseUrl}/${link.kind === 'invite' ? 'i/' : ''}${link.slug}`;
+  }
+
+  toView(link: Link): LinkView {
+    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+    return {
+      id: link.id, slug: link.slug, shortUrl: this.shortUrl(link), url: link.url, kind: link.kind, title: link.title,
+      description: link.description, image: link.image, community: link.communityId, ambassador: link.ambassadorId,
+      campaign: link.campaignId, tags: link.tags, disabled: link.disabled, maxUses: link.maxUses, uses: link.uses,
+      expiresAt: iso(link.expiresAt), fallbackUrl: link.fallbackUrl, createdAt: new Date(link.createdAt).toISOString(),
+      updatedAt: new Date(link.updatedAt).toISOString(),
+    };
+  }
+
+  private async checkReferences(workspaceId: string, input: LinkInput): Promise<void> {
+    const refs = [['community', input.community, this.meta.communities], ['ambassador', input.ambassador, this.meta.ambassadors],
+      ['campaign', input.campaign, this.meta.campaigns]] as const;
+    for (const [field, id, table] of refs) {
+      if (id && !table.exists(workspaceId, id)) {
+        throw new AppError('unprocessable', `${field} ${JSON.stringify(id)} does not exist in this workspace`, { details: { field, id } });
+      }
+    }
+  }
+
+  private validateFields(input: LinkInput): Partial<Link> {
+    const out: Partial<Link> = {};
+    if (input.url !== undefined) out.url = validateDestination(input.url, 'url');
+    if (input.image !== undefined) out.image = input.image === null ? null : validateDestination(input.image, 'image');
+    if (input.fallbackUrl !== undefined) out.fallbackUrl = input.fallbackUrl === null ? null : validateDestination(input.fallbackUrl, 'fallbackUrl');
+    if (input.title !== undefined) out.title = input.title;
+    if (input.description !== undefined) out.description = input.description;
+    if (input.community !== undefined) out.communityId = input.community;
+    if (input.ambassador !== undefined) out.ambassadorId = input.ambassador;
+    if (input.campaign !== undefined) out.campaignId = input.campaign;
+    if (input.tags !== undefined) out.tags = input.tags;
+    if (input.disabled !== undefined) out.disabled = input.disabled;
+    if (input.maxUses !== undefined) out.maxUses = input.maxUses;
+    const expiresAt = parseTime('expiresAt', input.expiresAt);
+    if (expiresAt !== undefined) out.expiresAt = expiresAt;
+    return out;
+  }
+
+  /**
+   * Creates a link with a random slug (retried on the rare collision) or the custom one given.
+   * @throws AppError invalid_url / unsafe_url / invalid_slug (400), slug_taken (409), unprocessable (422: unknown reference).
+   */
+  async create(workspaceId: string, input: LinkInput, now: number): Promise<Link> {
+    if (input.url === undefined) throw new AppError('validation_failed', 'url is required', { details: { field: 'url' } });
+    const fields = this.validateFields(input);
+    await this.checkReferences(workspaceId, input);
+    const custom = input.slug !== undefined ? validateSlug(input.slug) : null;
+    for (let attempt = 0; ; attempt++) {
+      const link: Link = {
+        id: newId('lnk'), workspaceId, slug: custom ?? randomSlug(), kind: input.kind ?? 'link', url: fields.url!, title: null,
+        description: null, image: null, communityId: null, ambassadorId: null, campaignId: null, tags: [], disabled: false,
+        maxUses: null, uses: 0, expiresAt: null, fallbackUrl: null, createdAt: now, updatedAt: now, ...fields,
+      };
+      try {
+        const created = await this.meta.createLink(link);
+        this.cache.delete(created.slug);
+        return created;
+      } catch (err) {
+        if (custom || attempt >= 5 || !(err instanceof AppError && err.code === 'slug_taken')) throw err;
+      }
+    }
+  }
+
+  async get(workspaceId: string, id: string): Promise<Link> {
+    return this.meta.links.get(workspaceId, id) ?? notFound('link', id);
+  }
+
+  async list(workspaceId: string, limit: number, cursor: string | null): Promise<Page<Link>> {
+    return this.meta.links.list(workspaceId, limit, cursor);
+  }
+
+  /** Updates the given fields; the slug cannot change (it is already in people's chats). */
+  async update(workspaceId: string, id: string, input: LinkInput, now: number): Promise<Link> {
+    const existing = await this.get(workspaceId, id);
+    if (input.slug !== undefined && input.slug !== existing.slug) {
+      throw new AppError('validation_failed', 'the slug of a link cannot change once created', { details: { field: 'slug' } });
+    }
+    const fields = this.validateFields(input);
+    await this.checkReferences(workspaceId, input);
+    const updated = this.meta.links.update(workspaceId, id, { ...fields, updatedAt: now }) ?? notFound('link', id);
+    this.cache.delete(existing.slug);
+    return updated;
+  }
+
+  async delete(workspaceId: string, id: string): Promise<void> {
+    const existing = await this.get(workspaceId, id);
+    this.meta.links.delete(workspaceId, id);
+    this.cache.delete(existing.slug);
+  }
+
+  /** The link behind a slug, from a short-lived cache (unknown slugs are cached too). */
+  async resolve(slug: string, now: number): Promise<ResolvedLink | null> {
+    const hit = this.cache.get(slug);
+    if (hit && now - hit.at < CACHE_TTL_MS) return hit.value;
+    const link = await this.meta.getLinkBySlug(slug);
+    const value = link ? { link, target: prepareRedirectTarget(link.url) } : null;
+    if (this.cache.size >= CACHE_MAX) this.cache.clear();
+    this.cache.set(slug, { value, at: now });
+    return value;
+  }
+
+  /** Cached resolution without I/O; undefined when the slug is not cached (or stale). */
+  resolveCached(slug: string, now: number): ResolvedLink | null | undefined {
+    const hit = this.cache.get(slug);
+    return hit && now - hit.at < CACHE_TTL_MS ? hit.value : undefined;
+  }
+
+  /** Forgets a cached link (after a change made elsewhere, e.g. a use consumed). */
+  invalidate(slug: string): void {
+    this.cache.delete(slug);
+  }
+}

@@ -1,0 +1,87 @@
+// What a request for a short link gets: a redirect with a fresh share token, a preview card, or a small page.
+import { classifyAgent, classifyRequest } from '../classify/index.js';
+import type { AgentInfo } from '../classify/types.js';
+import { buildEvent } from '../ingest/build-event.js';
+import { lookupCountry } from '../ingest/lookup-country.js';
+import type { VisitorHasher } from '../ingest/visitor-hash.js';
+import type { MetaStore } from '../store/index.js';
+import type { StoredEvent } from '../store/types.js';
+import type { LinkService, ResolvedLink } from './link-service.js';
+import type { PreviewCards } from './preview-cards.js';
+import { renderMessagePage, renderPreviewPage } from './render-pages.js';
+import { mintShareToken, withShareToken } from './share-token.js';
+
+export interface VisitRequest {
+  slug: string;
+  /** `invite` for /i/:slug (community invites: a `join` event). */
+  route: 'link' | 'invite';
+  /** HEAD answers like GET and records nothing. */
+  head: boolean;
+  userAgent: string;
+  ip: string;
+  referrer: string;
+  /** The `ls` token the request carried, if well-formed. */
+  parent: string | null;
+  now: number;
+}
+
+export interface VisitOutcome {
+  status: number;
+  location?: string;
+  html?: string;
+  /** To be made durable before the response leaves. */
+  event?: StoredEvent;
+}
+
+export interface VisitDeps { links: LinkService; cards: PreviewCards; hasher: VisitorHasher; meta: MetaStore }
+
+const NOT_FOUND: VisitOutcome = { status: 404, html: renderMessagePage('Link not found', 'This link does not exist. Check that it was copied whole.') };
+const DISABLED: VisitOutcome = { status: 410, html: renderMessagePage('Link disabled', 'The owner of this link has turned it off.') };
+const EXHAUSTED = renderMessagePage('This link has run out', 'It was limited to a number of uses, and they have all been taken.');
+const EXPIRED = renderMessagePage('This link has expired', 'It was valid for a limited time only.');
+
+function visitEvent(resolved: ResolvedLink, req: VisitRequest, agent: AgentInfo, type: StoredEvent['type'], hasher: VisitorHasher): StoredEvent {
+  const { link } = resolved;
+  const base = {
+    ts: req.now, workspaceId: link.workspaceId, type, linkId: link.id, communityId: link.communityId,
+    ambassadorId: link.ambassadorId, campaignId: link.campaignId, device: agent.device, browser: agent.browser, os: agent.os,
+  };
+  if (type === 'preview') {
+    // A preview fetch is a share into `platform`; it names the visit whose link was pasted (the token in the URL).
+    return buildEvent({ ...base, platform: agent.platform, channel: 'dark_social', token: req.parent, country: lookupCountry(req.ip) });
+  }
+  const c = classifyRequest({ userAgent: req.userAgent, referrer: req.referrer, trackedLink: true });
+  return buildEvent({
+    ...base, platform: c.platform, channel: c.channel, inApp: c.inApp, referrerHost: c.referrerHost, parent: req.parent,
+    country: lookupCountry(req.ip), visitor: type === 'bot' ? null : hasher.hash(req.now, link.workspaceId, req.ip, req.userAgent),
+  });
+}
+
+/** Decides the answer to a short-link request and the event it records. Preview fetchers and bots never consume a use. */
+export async function visitLink(req: VisitRequest, deps: VisitDeps): Promise<VisitOutcome> {
+  const resolved = deps.links.resolveCached(req.slug, req.now) ?? (await deps.links.resolve(req.slug, req.now));
+  if (!resolved || (resolved.link.kind === 'invite') !== (req.route === 'invite')) return NOT_FOUND;
+  const { link } = resolved;
+  if (link.disabled) return DISABLED;
+  const agent = classifyAgent(req.userAgent);
+
+  if (agent.kind === 'preview') {
+    const card = await deps.cards.cardFor(link, req.now);
+    const html = renderPreviewPage({ ...card, shortUrl: deps.links.shortUrl(link), destination: link.url });
+    return { status: 200, html, event: req.head ? undefined : visitEvent(resolved, req, agent, 'preview', deps.hasher) };
+  }
+  if (agent.kind === 'bot') {
+    return { status: 302, location: link.url, event: req.head ? undefined : visitEvent(resolved, req, agent, 'bot', deps.hasher) };
+  }
+  if (link.expiresAt !== null && req.now >= link.expiresAt) {
+    return link.fallbackUrl ? { status: 302, location: link.fallbackUrl } : { status: 410, html: EXPIRED };
+  }
+  if (link.maxUses !== null && !req.head) {
+    const granted = await deps.meta.consumeLinkUse(link.id);
+    deps.links.invalidate(link.slug);
+    if (!granted) return link.fallbackUrl ? { status: 302, location: link.fallbackUrl } : { status: 410, html: EXHAUSTED };
+  }
+  const token = mintShareToken();
+  const event = req.head ? undefined : { ...visitEvent(resolved, req, agent, link.kind === 'invite' ? 'join' : 'click', deps.hasher), token };
+  return { status: 302, location: withShareToken(resolved.target, token), event };
+}

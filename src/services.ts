@@ -1,0 +1,41 @@
+// Builds the service graph once from configuration and stores; HTTP routes and CLI commands share it.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.js';
+import { IngestService, type IngestOptions } from './ingest/ingest-service.js';
+import { VisitorHasher } from './ingest/visitor-hash.js';
+import { LinkService } from './links/link-service.js';
+import { PreviewCards } from './links/preview-cards.js';
+import type { Stores } from './store/index.js';
+
+export interface Services {
+  config: Readonly<Config>;
+  stores: Stores;
+  links: LinkService;
+  cards: PreviewCards;
+  hasher: VisitorHasher;
+  ingest: IngestService;
+  meta: Stores['meta'];
+  now: () => number;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions { now?: () => number; ingest?: IngestOptions }
+
+/** Creates the services and loads today's visitor salt. */
+export async function createServices(config: Readonly<Config>, stores: Stores, log: FastifyBaseLogger, options: ServiceOptions = {}): Promise<Services> {
+  const now = options.now ?? Date.now;
+  const hasher = new VisitorHasher((day) => stores.meta.getDailySalt(day));
+  await hasher.rotate(now());
+  const saltTimer = setInterval(() => void hasher.rotate(now()).catch((err) => log.error({ err }, 'salt rotation failed')), 60_000);
+  saltTimer.unref();
+  const ingest = new IngestService(stores.logDir, stores.events, log, options.ingest);
+  return {
+    config, stores, hasher, ingest, now, meta: stores.meta,
+    links: new LinkService(stores.meta, config.baseUrl),
+    cards: new PreviewCards(stores.meta, config.previewAllowPrivate),
+    async close() {
+      clearInterval(saltTimer);
+      await ingest.close();
+    },
+  };
+}

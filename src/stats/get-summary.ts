@@ -1,0 +1,32 @@
+// Summary: visits, visitors, shares (and by platform), joins, conversions, revenue and the dark-social share.
+import type { EventReader } from '../store/types.js';
+import { MEASURES, normaliseMeasures, whereClause, type MeasureRow, type StatsQuery } from './stats-query.js';
+
+export interface Summary {
+  visits: number; visitors: number; shares: number; joins: number; conversions: number; revenue: number;
+  /** Fraction of visits (clicks and page views) in the dark_social channel, 0..1. */
+  darkSocialShare: number;
+  sharesByPlatform: Record<string, number>;
+  bots: number;
+}
+
+/** Answers the summary question for one workspace, range and filter set. */
+export async function getSummary(events: EventReader, q: StatsQuery): Promise<Summary> {
+  await events.catchUp();
+  const where = whereClause(q, events.dialect);
+  const totals = await events.all<MeasureRow & { bots: number }>({
+    sqlite: `SELECT ${MEASURES}, sum(CASE WHEN type = 'bot' THEN 1 ELSE 0 END) AS bots FROM events WHERE ${where.sql}`,
+    clickhouse: `SELECT ${MEASURES}, sum(CASE WHEN type = 'bot' THEN 1 ELSE 0 END) AS bots FROM events WHERE ${where.sql}`,
+  }, where.params);
+  const byPlatform = await events.all<{ platform: string; shares: number }>({
+    sqlite: `SELECT platform, count(*) AS shares FROM events WHERE ${where.sql} AND type IN ('preview', 'share') GROUP BY platform ORDER BY shares DESC`,
+    clickhouse: `SELECT platform, count() AS shares FROM events WHERE ${where.sql} AND type IN ('preview', 'share') GROUP BY platform ORDER BY shares DESC`,
+  }, where.params);
+  const m = normaliseMeasures(totals[0] ?? {});
+  return {
+    visits: m.visits, visitors: m.visitors, shares: m.shares, joins: m.joins, conversions: m.conversions, revenue: m.revenue,
+    darkSocialShare: m.visits === 0 ? 0 : Math.round((m.darkVisits / m.visits) * 10_000) / 10_000,
+    sharesByPlatform: Object.fromEntries(byPlatform.map((r) => [r.platform, Number(r.shares)])),
+    bots: Number(totals[0]?.bots ?? 0),
+  };
+}
