@@ -16,49 +16,48 @@ interface Window {
 const w = window, d = document, n = navigator, h = history, l = location;
 const script = d.currentScript as HTMLScriptElement, data = script.dataset;
 const on = (target: EventTarget, type: string, fn: (e: never) => void) => target.addEventListener(type, fn as EventListener);
-const api = data.api || new URL('/api/collect', script.src).href;
+const api = data.api || new URL('/api/collect', script.src);
 /** Where the token goes in the address bar: unset → fragment, 'query', 'off' → nowhere. */
 const mode = data.token;
 /** Global Privacy Control or Do Not Track: no events and no token at all. */
-const off = (n as { globalPrivacyControl?: boolean }).globalPrivacyControl || n.doNotTrack == '1';
+const off = (n as { globalPrivacyControl?: boolean }).globalPrivacyControl || n.doNotTrack as unknown == 1;
 
 /** This page view's token ('' when off), the token the visit arrived with, the reported URL, its path. */
-let token = '', parent: string | undefined, arrived: string | undefined, page = '', path: string;
+let token = '', parentToken: string | undefined, arrived: string | undefined, page = '', path: string;
 
 /**
  * Returns `href` without any `ls` parameter (the first one found, query before fragment, is kept in `arrived`);
  * with `t`, adds `ls=t` back: in the fragment unless data-token="query" or the page already uses the fragment.
  */
-const link = (href: string, t?: string) => {
-  const u = new URL(href, l.href);
+const link = (href: string | Location, t?: string) => {
+  const u = new URL(href as string, l as unknown as string);
   let [q, f] = [u.search, u.hash].map((s) => s.slice(1).split('&')
-    .filter((x) => x.slice(0, 3) == 'ls=' ? (arrived = arrived || x.slice(3), 0) : x).join('&'));
+    .filter((x) => /^ls=./.test(x) ? (arrived = arrived || x.slice(3), 0) : x).join('&'));
   if (t) mode != 'query' && !f ? f = 'ls=' + t : q += (q ? '&' : '') + 'ls=' + t;
   u.search = q;
   u.hash = f;
   return u.href;
 };
 
-const send = (e: string, x?: object) => {
-  if (!token) return;
-  const body = JSON.stringify({
-    s: data.site, e, u: page, r: d.referrer, k: token, p: parent || undefined, w: innerWidth,
+/** Sends one event of this page view; nothing when off. Errors are ignored: analytics must never break the page. */
+const send: (e: string, x?: object) => void = (e, x, body?: string) => token && (
+  body = JSON.stringify({
+    s: data.site, e, u: page, r: d.referrer, k: token, p: parentToken, w: innerWidth,
     h: w.TelegramWebviewProxy && { tg: 1 }, d: x,
-  });
+  }),
   // A string body goes as text/plain;charset=UTF-8, a CORS "simple" request: no preflight before each event.
-  w.fetch ? fetch(api, { method: 'POST', body, keepalive: true }).catch(() => {}) : n.sendBeacon(api, body);
-};
+  (w as { fetch?: unknown }).fetch ? fetch(api, { method: 'POST', body, keepalive: true }).catch(() => {}) : n.sendBeacon(api, body)
+);
 
 const view = () => {
   // As in Plausible, a page view is a new path: fragment moves and query-only changes are not.
   if (path != l.pathname) {
     // An SPA navigation is the same visit: it keeps the parent the visit arrived with.
-    page = link(l.href);
-    if (!token) parent = arrived;
+    page = link(l);
+    if (!token) parentToken = arrived;
     path = l.pathname;
-    // 12 random base32 characters [0-9a-v] (60 bits): `b & 31` keeps every character equally likely.
-    token = '';
-    crypto.getRandomValues(new Uint8Array(12)).forEach((b) => { token += (b & 31).toString(32); });
+    // 64 random bits as digits (two 32-bit numbers, 2–20 digits, almost always 18–20): the cheapest fresh token.
+    token = crypto.getRandomValues(new Uint32Array(2)).join('');
     if (mode != 'off') h.replaceState(h.state, '', link(page, token));
     send('pageview');
   }
@@ -71,12 +70,12 @@ const targets: Record<string, string> = {
   email: 'mailto:?body=',
   sms: 'sms:?&body=',
   x: 'https://x.com/intent/post?text=',
-  facebook: 'https://www.facebook.com/sharer.php?u=',
-  linkedin: 'https://www.linkedin.com/sharing/share-offsite/?url=',
+  facebook: 'https://facebook.com/sharer.php?u=',
+  linkedin: 'https://linkedin.com/sharing/share-offsite/?url=',
 };
 
 const share = (o: ShareOptions = {}) => {
-  const url = link(o.url || l.href, token), text = o.text || o.title || d.title, target = o.target;
+  const url = link(o.url || l, token), text = o.text || o.title || d.title, target = o.target;
   const tpl = targets[target!], shared = () => send('share', { target: target || 'unknown' });
   if (tpl) {
     shared();
@@ -108,7 +107,7 @@ if (!off) {
     const s = '' + getSelection();
     send('copy', { kind: /^\s*(https?:\/\/\S*\s*)?$/.test(s) ? 'url' : 'text', len: s.length });
     if (data.copyLink == 'on' && /(\S+\s+){19}\S/.test(s)) {
-      e.clipboardData!.setData('text/plain', s + '\n\n' + link(l.href, token));
+      e.clipboardData!.setData('text/plain', s + '\n\n' + link(l, token));
       e.preventDefault();
     }
   });

@@ -3,8 +3,8 @@ import crawlers from 'crawler-user-agents';
 import { isbot } from 'isbot';
 
 // Patterns of the list that also match real browsers and apps: an Android 15 build id shared by many phones,
-// Slack's desktop app ("Sonic"), Viber's in-app browser.
-const TOO_BROAD = new Set(['AP3A\\.240617\\.008', '008\\/', 'Sonic', 'Viber']);
+// and Slack's desktop app ("Sonic").
+const TOO_BROAD = new Set(['AP3A\\.240617\\.008', '008\\/', 'Sonic']);
 
 // One alternation of the ~1,500 crawler-user-agents patterns, compiled once. They are written case-sensitive.
 const CRAWLER_PATTERN = new RegExp(

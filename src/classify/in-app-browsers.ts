@@ -29,7 +29,7 @@ const RULES: readonly InAppRule[] = [
   { name: 'tiktok', platform: 'tiktok', test: /\bmusical_ly|\bBytedanceWebview\b|\bByteLocale\/|\btrill_\d|\baweme|\bTikTok\b/ },
   { name: 'kakaotalk', platform: 'kakaotalk', test: /\bKAKAOTALK\b/ },
   { name: 'zalo', platform: 'zalo', test: /\bZalo\b/ },
-  { name: 'viber', platform: 'viber', test: /\bViber\b/ },
+  { name: 'viber', platform: 'viber', test: /^Mozilla\/.*\bViber\b/ },
   { name: 'telegram', platform: 'telegram', test: /\bTelegram-Android\/\d/ },
   // Desktop apps on Electron: the app name and version sit before Chrome/… Electron/…
   { name: 'discord', platform: 'discord', test: /\bdiscord\/\d/ },

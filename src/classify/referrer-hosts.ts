@@ -64,9 +64,12 @@ const HOSTS: readonly Row[] = [
     'startsiden.no eniro.se toile.com neti.ee webcache.googleusercontent.com translate.goog duck.com ' +
     'mamma.com hotbot.com teoma.com alltheweb.com looksmart.com dogpile.com webcrawler.com metacrawler.com ' +
     'infospace.com search.com kagi.com stract.com freespoke.com oceanhero.today presearch.com swisscows.com ' +
-    'gibiru.com privacywall.org lilo.org metager.de metager2.de yippy.com exalead.com exalead.fr'],
+    'gibiru.com privacywall.org lilo.org metager.de metager2.de yippy.com exalead.com exalead.fr entireweb.com ' +
+    'hao123.com voila.fr arianna.libero.it google.interia.pl ilse.nl ' +
+    'duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion ' +
+    'startpagel6srwcjlue4zgq3zevrujfaow726kjytqbbjyrswwmjzcqd.onion'],
   ['search', 'unknown', 'ai',
-    'chatgpt.com chat.openai.com perplexity.ai claude.ai copilot.microsoft.com gemini.google.com bard.google.com ' +
+    'chatgpt.com openai.com perplexity.ai claude.ai copilot.microsoft.com gemini.google.com bard.google.com ' +
     'notebooklm.google.com chat.deepseek.com chat.mistral.ai meta.ai grok.com you.com duck.ai chat.qwen.ai ' +
     'yiyan.baidu.com chatglm.cn iask.ai kimi.com kimi.moonshot.cn doubao.com phind.com poe.com ' +
     'app.jasper.ai app.writesonic.com'],
@@ -84,7 +87,8 @@ const HOSTS: readonly Row[] = [
 const BRANDS: readonly Row[] = [
   ['search', 'unknown', 'search',
     'google bing yahoo yandex baidu duckduckgo ecosia qwant startpage ixquick naver seznam sogou soso haosou daum ' +
-    'nate aol ask lycos excite altavista gigablast zapmeta rambler sputnik nigma virgilio centrum'],
+    'nate aol ask lycos excite altavista gigablast zapmeta metacrawler rambler sputnik nigma virgilio centrum abacho fireball ' +
+    'zhongsou zoznam wwwgoogle gogole gppgle googel darkoogle'],
   ['social', 'pinterest', 'social', 'pinterest'],
   ['social', 'other', 'social', 'lastfm'],
 ];
@@ -145,7 +149,7 @@ const FEDIVERSE: ChannelHint = { channel: 'social', platform: 'other', reason: '
 // First labels of webmail hosts ('webmail.example.org', 'mail.example.com').
 const MAIL_LABELS = new Set(['mail', 'webmail', 'email', 'correo', 'posta', 'poczta', 'mailbox', 'owa']);
 // Words that name a search in many languages; as a subdomain ('suche.web.de') they mean a search engine.
-const SEARCH_WORDS = ['search', 'suche', 'recherche', 'ricerca', 'busca', 'buscador', 'szukaj', 'hledani', 'otsing', 'pesquisa', 'sok', 'zoek', 'arama', 'poisk', 'haku', 'kereses', 'cautare', 'find', 'searx', 'whoogle'];
+const SEARCH_WORDS = ['search', 'suche', 'recherche', 'ricerca', 'busca', 'buscador', 'szukaj', 'hledani', 'otsing', 'pesquisa', 'sok', 'zoek', 'arama', 'poisk', 'haku', 'kereses', 'cautare', 'find', 'searx', 'whoogle', 'zoeken', 'suchmaschine'];
 
 /** True when the labels from index `from` on look like a public suffix: 'com', 'info', 'co.uk', 'com.br'. */
 function isSuffixLike(labels: readonly string[], from: number): boolean {
@@ -186,7 +190,7 @@ export function lookupHost(host: string): ChannelHint | null {
     if (isSearchLabel(labels[i], i === registrable)) return SEARCH;
   }
   // Fediverse instances are countless; their names usually say so.
-  if (/(?:^|[.-])(?:mastodon|mstdn|toot|masto)[.-]/.test(host) || host.endsWith('.social')) return MASTODON;
+  if (/(?:^|[.-])(?:mastodon|mstdn)|(?:^|[.-])(?:toot|masto)[.-]/.test(host) || host.endsWith('.social') || (n >= 3 && labels[0] === 'social')) return MASTODON;
   if (/(?:^|\.)(?:pixelfed|pxlmo|metapixl|pixey|lemmy|misskey|pleroma|akkoma)[.-]/.test(host)) return FEDIVERSE;
   return null;
 }

@@ -16,12 +16,21 @@ export class ApiError extends Error {
   }
 }
 
+/** A server message as a sentence: capital first letter, closing full stop. */
+export function asSentence(message: string): string {
+  const text = message.trim();
+  if (!text) return text;
+  const capitalised = text[0].toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
 /** Words for a person, whatever was thrown. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'forbidden') return `${error.message} Your role in this workspace does not allow it.`.trim();
-    return error.message;
+    const message = asSentence(error.message);
+    if (error.code === 'forbidden') return `${message} Your role in this workspace does not allow it.`;
+    return message;
   }
-  if (error instanceof Error) return error.message;
+  if (error instanceof Error) return asSentence(error.message);
   return 'Something went wrong.';
 }

@@ -71,7 +71,7 @@ export class LanternApi {
   listSites(signal?: AbortSignal) { return this.list<Site>('/api/sites', {}, signal); }
   createSite(input: { domain: string; name?: string }) { return this.http.request<Site>('POST', '/api/sites', { body: input }); }
   listKeys(signal?: AbortSignal) { return this.list<ApiKey>('/api/keys', {}, signal); }
-  createKey(input: { name: string; scopes?: string[] }) { return this.http.request<CreatedApiKey>('POST', '/api/keys', { body: input }); }
+  createKey(input: { name: string; scopes?: ('read' | 'write' | 'admin')[] }) { return this.http.request<CreatedApiKey>('POST', '/api/keys', { body: input }); }
   revokeKey(id: string) { return this.http.request<void>('DELETE', path('/api/keys', id)); }
   listWebhooks(signal?: AbortSignal) { return this.list<Webhook>('/api/webhooks', {}, signal); }
   createWebhook(input: WebhookInput) { return this.http.request<Webhook>('POST', '/api/webhooks', { body: input }); }

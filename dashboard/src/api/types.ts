@@ -168,6 +168,7 @@ export interface Summary {
   shares: number;
   conversions: number;
   revenue: number;
+  joins?: number;
   /** Fraction 0..1 of visits in the dark_social channel. */
   darkSocialShare: number;
   currency?: string | null;
@@ -185,6 +186,7 @@ export interface TimeseriesPoint {
 
 export interface Timeseries {
   interval: Interval;
+  tz?: string;
   points: TimeseriesPoint[];
 }
 
@@ -192,7 +194,8 @@ export type BreakdownDimension =
   | 'platform' | 'channel' | 'community' | 'ambassador' | 'campaign' | 'link' | 'country' | 'device' | 'referrer' | 'path';
 
 export interface BreakdownRow {
-  key: string;
+  /** The dimension's value; null for events without one (e.g. page views that came through no link). */
+  key: string | null;
   name?: string | null;
   visits: number;
   visitors: number;
@@ -200,6 +203,7 @@ export interface BreakdownRow {
   joins?: number;
   conversions?: number;
   revenue?: number;
+  conversionRate?: number;
 }
 
 export interface Breakdown {

@@ -3,7 +3,9 @@ import { useMemo } from 'react';
 import type { BreakdownRow } from '../api/types';
 import { formatCount } from '../lib/format';
 import { COLORS } from '../lib/palette';
+import { rowId } from '../lib/breakdown-rows';
 import { Chart } from './chart';
+import { ChartLegend } from './chart-legend';
 import type { ChartOption } from './echarts-setup';
 
 interface BreakdownBarChartProps {
@@ -31,8 +33,7 @@ export function BreakdownBarChart({ rows, nameOf, noun, limit = 8, onSelect }: B
     const reversed = [...shown].reverse();
     return {
       color: [COLORS.amber, COLORS.teal],
-      grid: { left: 8, right: 24, top: 32, bottom: 4, containLabel: true },
-      legend: { top: 0, left: 0, textStyle: { color: COLORS.muted }, icon: 'roundRect', itemWidth: 12, itemHeight: 8 },
+      grid: { left: 8, right: 24, top: 4, bottom: 4, containLabel: true },
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
@@ -60,13 +61,14 @@ export function BreakdownBarChart({ rows, nameOf, noun, limit = 8, onSelect }: B
     };
   }, [shown, nameOf]);
 
-  const height = Math.max(160, 48 + shown.length * 38);
+  const height = Math.max(140, 24 + shown.length * 38);
   return (
     <Chart
       option={option}
       label={describeBreakdown(shown, nameOf, noun)}
       height={height}
       testId={`breakdown-chart-${noun}`}
+      header={<ChartLegend items={[{ label: 'Visits', color: COLORS.amber }, { label: 'Shares', color: COLORS.teal }]} />}
       onClick={onSelect ? (event) => { const row = shown[shown.length - 1 - event.dataIndex]; if (row) onSelect(row); } : undefined}
     >
       <table>
@@ -76,7 +78,7 @@ export function BreakdownBarChart({ rows, nameOf, noun, limit = 8, onSelect }: B
         </thead>
         <tbody>
           {shown.map((r) => (
-            <tr key={r.key}><th scope="row">{nameOf(r)}</th><td>{r.visits}</td><td>{r.shares}</td></tr>
+            <tr key={rowId(r)}><th scope="row">{nameOf(r)}</th><td>{r.visits}</td><td>{r.shares}</td></tr>
           ))}
         </tbody>
       </table>

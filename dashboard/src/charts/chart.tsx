@@ -1,15 +1,14 @@
-// An ECharts canvas in a React component: sized by its box, labelled for screen readers, disposed on unmount.
-import { useEffect, useRef, type ReactNode } from 'react';
+// An ECharts canvas in a React component: ECharts loads on first use, the box sizes it, a label describes it.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { COLORS } from '../lib/palette';
-import { init, type ChartOption } from './echarts-setup';
+import type { ChartOption } from './echarts-setup';
 
-type ECharts = ReturnType<typeof init>;
+type ECharts = ReturnType<typeof import('./echarts-setup')['init']>;
 
 /** What ECharts passes to a click handler, narrowed to what the dashboard reads. */
 export interface ChartClick {
   dataIndex: number;
   name: string;
-  data: unknown;
 }
 
 interface ChartProps {
@@ -20,41 +19,62 @@ interface ChartProps {
   onClick?: (event: ChartClick) => void;
   /** A visually-hidden table or list with the chart's numbers. */
   children?: ReactNode;
+  /** Shown above the canvas, e.g. an HTML legend. */
+  header?: ReactNode;
   testId?: string;
 }
 
 const BASE_TEXT = { color: COLORS.text, fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' };
 
-export function Chart({ option, label, height = 280, onClick, children, testId }: ChartProps) {
+// One shared promise: the ECharts chunk downloads once, when the first chart mounts.
+let echartsModule: Promise<typeof import('./echarts-setup')> | null = null;
+function loadECharts() {
+  echartsModule ??= import('./echarts-setup');
+  return echartsModule;
+}
+
+export function Chart({ option, label, height = 280, onClick, children, header, testId }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ECharts | null>(null);
+  const [chart, setChart] = useState<ECharts | null>(null);
+  const [failed, setFailed] = useState(false);
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
 
   useEffect(() => {
-    if (!box.current) return;
-    const instance = init(box.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    instance.on('click', (params) => {
-      const event = params as unknown as ChartClick;
-      clickRef.current?.({ dataIndex: event.dataIndex, name: event.name, data: event.data });
-    });
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
+    let instance: ECharts | null = null;
+    let observer: ResizeObserver | null = null;
+    let cancelled = false;
+    loadECharts()
+      .then(({ init }) => {
+        if (cancelled || !box.current) return;
+        instance = init(box.current, undefined, { renderer: 'canvas' });
+        instance.on('click', (params) => {
+          const { dataIndex, name } = params as { dataIndex: number; name: string };
+          clickRef.current?.({ dataIndex, name });
+        });
+        const current = instance;
+        observer = new ResizeObserver(() => current.resize());
+        observer.observe(box.current);
+        setChart(instance);
+      })
+      .catch(() => setFailed(true));
     return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
+      cancelled = true;
+      observer?.disconnect();
+      instance?.dispose();
     };
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ textStyle: BASE_TEXT, backgroundColor: 'transparent', ...option }, { notMerge: true });
-  }, [option]);
+    chart?.setOption({ textStyle: BASE_TEXT, backgroundColor: 'transparent', ...option }, { notMerge: true });
+  }, [chart, option]);
 
   return (
-    <figure className="chart" data-testid={testId}>
-      <div ref={box} className="chart-canvas" style={{ height }} role="img" aria-label={label} />
+    <figure className="chart" data-testid={testId} data-ready={chart ? 'true' : 'false'}>
+      {header}
+      <div ref={box} className="chart-canvas" style={{ height }} role="img" aria-label={label}>
+        {failed ? <p className="muted chart-failed">The chart could not load. The numbers are in the table.</p> : null}
+      </div>
       {children ? <figcaption className="visually-hidden">{children}</figcaption> : null}
     </figure>
   );

@@ -4,6 +4,7 @@ import type { Interval, TimeseriesPoint } from '../api/types';
 import { formatCount } from '../lib/format';
 import { COLORS } from '../lib/palette';
 import { Chart } from './chart';
+import { ChartLegend } from './chart-legend';
 import type { ChartOption } from './echarts-setup';
 
 interface TimeseriesChartProps {
@@ -34,8 +35,7 @@ export function TimeseriesChart({ points, interval, height = 280 }: TimeseriesCh
   const option = useMemo<ChartOption>(
     () => ({
       color: [COLORS.amber, COLORS.teal],
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      legend: { top: 0, left: 0, textStyle: { color: COLORS.muted }, icon: 'roundRect', itemWidth: 12, itemHeight: 4 },
+      grid: { left: 8, right: 16, top: 12, bottom: 8, containLabel: true },
       tooltip: {
         trigger: 'axis',
         backgroundColor: COLORS.surface,
@@ -83,7 +83,9 @@ export function TimeseriesChart({ points, interval, height = 280 }: TimeseriesCh
   );
 
   return (
-    <Chart option={option} label={describeTimeseries(points, interval)} height={height} testId="timeseries-chart">
+    <Chart option={option} label={describeTimeseries(points, interval)} height={height} testId="timeseries-chart"
+      header={<ChartLegend items={[{ label: 'Visits', color: COLORS.amber }, { label: 'Shares', color: COLORS.teal }]} />}
+    >
       <table>
         <caption>Visits and shares per {interval}</caption>
         <thead>

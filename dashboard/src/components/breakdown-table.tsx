@@ -1,6 +1,7 @@
 // A breakdown as a table: name, visits (with a proportion bar), visitors, shares, and joins/conversions/revenue when present.
 import type { BreakdownRow } from '../api/types';
 import { formatCount, formatMoney } from '../lib/format';
+import { rowId } from '../lib/breakdown-rows';
 import { AppLink } from '../router/app-link';
 
 interface BreakdownTableProps {
@@ -43,7 +44,7 @@ export function BreakdownTable({ rows, heading, nameOf, hrefOf, limit = 10, capt
             const href = hrefOf?.(row);
             const name = nameOf(row);
             return (
-              <tr key={row.key}>
+              <tr key={rowId(row)}>
                 <th scope="row" className="name-cell">
                   <span className="bar-fill" style={{ width: `${(row.visits / max) * 100}%` }} aria-hidden="true" />
                   <span className="name-text">{href ? <AppLink href={href}>{name}</AppLink> : name}</span>

@@ -3,13 +3,17 @@ import { useState, type FormEvent } from 'react';
 import type { ApiKey, CreatedApiKey } from '../api/types';
 import { useResource } from '../hooks/use-resource';
 import { formatDateTime } from '../lib/format';
-import { useCanEdit, useSession } from '../session/session-context';
+import { useCanAdmin, useSession } from '../session/session-context';
 import { EmptyState } from './empty-state';
 import { ErrorMessage } from './error-message';
 import { Field } from './field';
 import { NewKeyNotice } from './new-key-notice';
 import { Panel } from './panel';
 import { ResourceView } from './resource-view';
+
+const SCOPES = ['read', 'write', 'admin'] as const;
+type Scope = (typeof SCOPES)[number];
+const SCOPE_LABELS: Record<Scope, string> = { read: 'Read stats and links', write: 'Create links, record conversions', admin: 'Manage keys and settings' };
 
 function KeysTable({ keys, canEdit, onRevoke }: { keys: ApiKey[]; canEdit: boolean; onRevoke(key: ApiKey): void }) {
   return (
@@ -24,7 +28,7 @@ function KeysTable({ keys, canEdit, onRevoke }: { keys: ApiKey[]; canEdit: boole
             <tr key={key.id} className={key.revokedAt ? 'is-disabled' : undefined}>
               <th scope="row">{key.name}</th>
               <td><code>{key.prefix}…</code></td>
-              <td>{key.scopes.length ? key.scopes.join(', ') : <span className="muted">all</span>}</td>
+              <td>{key.scopes.length ? key.scopes.join(', ') : <span className="muted">none</span>}</td>
               <td>{formatDateTime(key.createdAt)}</td>
               <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="muted">never</span>}</td>
               <td>
@@ -44,10 +48,10 @@ function KeysTable({ keys, canEdit, onRevoke }: { keys: ApiKey[]; canEdit: boole
 
 export function KeysSection() {
   const { api } = useSession();
-  const canEdit = useCanEdit();
-  const keys = useResource('keys', (client, signal) => client.listKeys(signal));
+  const canEdit = useCanAdmin();
+  const keys = useResource(canEdit ? 'keys' : null, (client, signal) => client.listKeys(signal));
   const [name, setName] = useState('');
-  const [scopes, setScopes] = useState('');
+  const [scopes, setScopes] = useState<Set<Scope>>(() => new Set<Scope>(['read', 'write']));
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -57,10 +61,8 @@ export function KeysSection() {
     setBusy(true);
     setError(null);
     try {
-      const list = scopes.split(/[\s,]+/).filter(Boolean);
-      setCreated(await api.createKey({ name: name.trim(), ...(list.length ? { scopes: list } : {}) }));
+      setCreated(await api.createKey({ name: name.trim(), scopes: SCOPES.filter((s) => scopes.has(s)) }));
       setName('');
-      setScopes('');
       keys.reload();
     } catch (cause) {
       setError(cause);
@@ -80,6 +82,23 @@ export function KeysSection() {
     }
   }
 
+  function toggle(scope: Scope, on: boolean) {
+    setScopes((current) => {
+      const next = new Set(current);
+      if (on) next.add(scope);
+      else next.delete(scope);
+      return next;
+    });
+  }
+
+  if (!canEdit) {
+    return (
+      <Panel title="API keys" id="keys">
+        <p className="muted">Only owners and admins of this workspace manage API keys.</p>
+      </Panel>
+    );
+  }
+
   return (
     <Panel title="API keys" id="keys" hint="For scripts, the CLI and your shop's server (conversions).">
       {created ? <NewKeyNotice created={created} onDone={() => setCreated(null)} /> : null}
@@ -90,9 +109,15 @@ export function KeysSection() {
       {canEdit ? (
         <form className="form form-inline" onSubmit={submit} aria-label="Create an API key">
           <Field label="Name"><input type="text" required placeholder="Shop server" value={name} onChange={(e) => setName(e.target.value)} /></Field>
-          <Field label="Scopes (optional)" hint="Separated by commas; empty for the default scopes.">
-            <input type="text" value={scopes} onChange={(e) => setScopes(e.target.value)} />
-          </Field>
+          <fieldset className="scope-set">
+            <legend>Permissions</legend>
+            {SCOPES.map((scope) => (
+              <label key={scope} className="checkbox">
+                <input type="checkbox" checked={scopes.has(scope)} onChange={(e) => toggle(scope, e.target.checked)} />
+                <span>{SCOPE_LABELS[scope]}</span>
+              </label>
+            ))}
+          </fieldset>
           <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Creating…' : 'Create key'}</button>
         </form>
       ) : null}

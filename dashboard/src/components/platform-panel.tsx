@@ -26,7 +26,7 @@ export function PlatformPanel({ scope, filterOnClick = true }: { scope: StatsSco
             rows={data.rows}
             nameOf={nameOfPlatform}
             noun="platform"
-            onSelect={filterOnClick ? (row) => updateQuery({ platform: row.key }) : undefined}
+            onSelect={filterOnClick ? (row) => row.key && updateQuery({ platform: row.key }) : undefined}
           />
         )}
       </ResourceView>

@@ -1,5 +1,6 @@
 // The top rows of one breakdown (links, communities, countries, …) as a table panel.
 import type { BreakdownDimension, BreakdownRow } from '../api/types';
+import { rowName } from '../lib/breakdown-rows';
 import { useResource } from '../hooks/use-resource';
 import type { StatsScope } from '../hooks/use-stats-query';
 import { BreakdownTable } from './breakdown-table';
@@ -18,7 +19,7 @@ interface TopTablePanelProps {
   limit?: number;
 }
 
-const defaultName = (row: BreakdownRow) => row.name || row.key;
+const defaultName = (row: BreakdownRow) => rowName(row, 'None');
 
 export function TopTablePanel({ scope, by, title, heading, nameOf = defaultName, hrefOf, emptyText, limit = 8 }: TopTablePanelProps) {
   const breakdown = useResource(`${by}|${scope.key}`, (api, signal) => api.getBreakdown(by, scope.query, signal));

@@ -1,6 +1,5 @@
 // Communities and ambassadors: who they are, what they brought in the period, and the leaderboard.
 import { useMemo } from 'react';
-import type { Breakdown, BreakdownRow } from '../api/types';
 import { AmbassadorCreateForm } from '../components/ambassador-create-form';
 import { AmbassadorsTable } from '../components/ambassadors-table';
 import { CommunitiesTable } from '../components/communities-table';
@@ -11,13 +10,10 @@ import { PageHeader } from '../components/page-header';
 import { Panel } from '../components/panel';
 import { RangeBar } from '../components/range-bar';
 import { ResourceView } from '../components/resource-view';
+import { rowsByKey } from '../lib/breakdown-rows';
 import { useResource } from '../hooks/use-resource';
 import { useStatsQuery } from '../hooks/use-stats-query';
 import { useCanEdit } from '../session/session-context';
-
-function byKey(breakdown: Breakdown | undefined): Map<string, BreakdownRow> {
-  return new Map((breakdown?.rows ?? []).map((row) => [row.key, row]));
-}
 
 export function CommunitiesPage() {
   const canEdit = useCanEdit();
@@ -27,8 +23,8 @@ export function CommunitiesPage() {
   const communityStats = useResource(`community|${scope.key}`, (api, signal) => api.getBreakdown('community', scope.query, signal));
   const ambassadorStats = useResource(`ambassador|${scope.key}`, (api, signal) => api.getBreakdown('ambassador', scope.query, signal));
   const leaderboard = useResource(`leaderboard|${scope.key}`, (api, signal) => api.getLeaderboard(scope.query, signal));
-  const communityRows = useMemo(() => byKey(communityStats.data), [communityStats.data]);
-  const ambassadorRows = useMemo(() => byKey(ambassadorStats.data), [ambassadorStats.data]);
+  const communityRows = useMemo(() => rowsByKey(communityStats.data?.rows), [communityStats.data]);
+  const ambassadorRows = useMemo(() => rowsByKey(ambassadorStats.data?.rows), [ambassadorStats.data]);
   const communityName = (id: string | null | undefined) =>
     id ? communities.data?.items.find((c) => c.id === id)?.name ?? id : null;
 

@@ -1,6 +1,5 @@
 // Links: every tracked link with its traffic in the period; members and above can create new ones.
 import { useMemo } from 'react';
-import type { BreakdownRow } from '../api/types';
 import { EmptyState } from '../components/empty-state';
 import { ErrorMessage } from '../components/error-message';
 import { LinksTable } from '../components/links-table';
@@ -10,6 +9,7 @@ import { Panel } from '../components/panel';
 import { RangeBar } from '../components/range-bar';
 import { useDirectory } from '../hooks/use-directory';
 import { usePagedLinks } from '../hooks/use-paged-links';
+import { rowsByKey } from '../lib/breakdown-rows';
 import { useResource } from '../hooks/use-resource';
 import { useStatsQuery } from '../hooks/use-stats-query';
 import { carriedQuery } from '../lib/url-query';
@@ -24,7 +24,7 @@ export function LinksPage() {
   const links = usePagedLinks();
   const directory = useDirectory();
   const traffic = useResource(`link-traffic|${scope.key}`, (api, signal) => api.getBreakdown('link', scope.query, signal));
-  const byLink = useMemo(() => new Map<string, BreakdownRow>((traffic.data?.rows ?? []).map((r) => [r.key, r])), [traffic.data]);
+  const byLink = useMemo(() => rowsByKey(traffic.data?.rows), [traffic.data]);
   const createButton = canEdit ? (
     <AppLink href={appPath('/links/new')} className="button button-primary" data-testid="create-link">New link</AppLink>
   ) : null;

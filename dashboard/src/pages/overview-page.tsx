@@ -8,6 +8,7 @@ import { SummaryCards } from '../components/summary-cards';
 import { TopTablePanel } from '../components/top-table-panel';
 import { TrafficPanel } from '../components/traffic-panel';
 import { useStatsQuery } from '../hooks/use-stats-query';
+import { rowName } from '../lib/breakdown-rows';
 import { countryName } from '../lib/labels';
 import { carriedQuery, urlWithQuery } from '../lib/url-query';
 import { appPath, useLocation } from '../router/history';
@@ -19,7 +20,8 @@ export function OverviewPage() {
   const { search } = useLocation();
   const carried = carriedQuery(search);
   const communityFilter = (row: BreakdownRow) =>
-    urlWithQuery({ community: row.key, communityName: row.name || row.key });
+    row.key === null ? null : urlWithQuery({ community: row.key, communityName: row.name || row.key });
+  const linkPage = (row: BreakdownRow) => (row.key === null ? null : appPath(`/links/${encodeURIComponent(row.key)}`) + carried);
   return (
     <>
       <PageHeader title="Overview" subtitle="How your links and pages travel, including the shares analytics never sees." />
@@ -34,10 +36,11 @@ export function OverviewPage() {
           by="link"
           title="Top links"
           heading="Link"
-          hrefOf={(row) => appPath(`/links/${encodeURIComponent(row.key)}`) + carried}
+          hrefOf={linkPage}
+          nameOf={(row) => rowName(row, 'Site pages (no link)')}
           emptyText="No link was visited in this period."
         />
-        <TopTablePanel scope={scope} by="community" title="Top communities" heading="Community" hrefOf={communityFilter} emptyText="No community traffic in this period." />
+        <TopTablePanel scope={scope} by="community" title="Top communities" heading="Community" hrefOf={communityFilter} nameOf={(row) => rowName(row, 'No community')} emptyText="No community traffic in this period." />
         <TopTablePanel scope={scope} by="country" title="Top countries" heading="Country" nameOf={countryOf} emptyText="No visits in this period." />
       </div>
     </>

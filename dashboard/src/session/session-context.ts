@@ -34,6 +34,15 @@ export function canEdit(role: Role | undefined): boolean {
   return role !== undefined && role !== 'viewer';
 }
 
+/** Owners and admins manage keys and webhooks. */
+export function canAdmin(role: Role | undefined): boolean {
+  return role === 'owner' || role === 'admin';
+}
+
+export function useCanAdmin(): boolean {
+  return canAdmin(useSession().workspace?.role);
+}
+
 export function useCanEdit(): boolean {
   return canEdit(useSession().workspace?.role);
 }

@@ -126,6 +126,18 @@ export function observeBucket(state: BaselineState, bucketStart: number, count: 
   stepBucket(state, bucket, count);
 }
 
+/** An independent copy of `state` (e.g. to snapshot it, or to evaluate what-ifs without touching it). */
+export function cloneBaseline(state: BaselineState): BaselineState {
+  return {
+    ...state,
+    hourRates: state.hourRates.slice(),
+    hourSums: state.hourSums.slice(),
+    ringCounts: state.ringCounts.slice(),
+    ringSeasonal: state.ringSeasonal.slice(),
+    ringLevel: state.ringLevel.slice(),
+  };
+}
+
 function resetBaseline(state: BaselineState): void {
   Object.assign(state, createBaseline(state.config));
 }

@@ -3,6 +3,7 @@ export * from './types.js';
 export { advanceAlert, DEFAULT_CLOSE_AFTER_BUCKETS, DEFAULT_COOLDOWN_MS } from './alert-lifecycle.js';
 export {
   createBaseline,
+  cloneBaseline,
   observeBucket,
   dispersionOf,
   countAt,
@@ -28,3 +29,4 @@ export {
   logNegBinLowerTail,
   logBinomialUpperTail,
 } from './count-tails.js';
+export { replaySeries, type ReplayOptions, type ReplayedEvent } from './replay-series.js';
