@@ -1,5 +1,6 @@
 // Chat and social apps' link-preview fetchers: a fetch by one of them means the link was just shared there.
-import type { Platform } from '../vocabulary.js';
+import type { Channel, Platform } from '../vocabulary.js';
+import { channelOfPlatform } from './platform-groups.js';
 
 /** A recognised preview fetcher. */
 export interface PreviewMatch {
@@ -50,6 +51,17 @@ const RULES: readonly PreviewRule[] = [
 
 // Every rule's token contains one of these (lower-case); a UA with none of them skips the rule list.
 const QUICK = /whatsapp|bot|preview|facebookexternalhit|facebot|meta-externalfetcher|line-poker|kakaotalk-scrap|synapse|pagerenderer|mastodon|pinterest|urldownloader|steamchat|cardyb/i;
+
+// Fetchers counted under 'other' that are private chats (the rest of 'other' are public networks).
+const PRIVATE_OTHER = new Set(['preview:steam-chat', 'preview:chatwork']);
+
+/**
+ * The channel a preview fetch (a share) belongs to, from the agent's platform and reason ('preview:<name>'):
+ * dark_social for messengers and private chats, social for public networks.
+ */
+export function previewChannel(platform: Platform, reason: string): Channel {
+  return platform === 'other' ? (PRIVATE_OTHER.has(reason) ? 'dark_social' : 'social') : channelOfPlatform(platform);
+}
 
 /**
  * Names the chat or social app whose link-preview fetcher sent this user agent, or null when it is not one.

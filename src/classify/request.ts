@@ -3,7 +3,8 @@ import type { Device, Platform } from '../vocabulary.js';
 import { classifyAgent } from './agent.js';
 import { campaignHint, clickIdHint, readQuery, type QueryFacts } from './campaign.js';
 import { isDeepLanding } from './landing.js';
-import { channelOfPlatform, isMessagingPlatform } from './platform-groups.js';
+import { isMessagingPlatform } from './platform-groups.js';
+import { previewChannel } from './preview-fetchers.js';
 import { classifyReferrer } from './referrer.js';
 import type { AgentInfo, ChannelHint, Classification, ClassifyInput, ReferrerInfo } from './types.js';
 import { splitUrl, type UrlParts } from './url-parts.js';
@@ -42,7 +43,7 @@ export function classifyRequest(input: ClassifyInput): Classification {
   const facts = readQuery(url.query);
   const decision =
     agent.kind === 'preview'
-      ? hint(channelOfPlatform(agent.platform), agent.platform, `preview:${agent.platform}`)
+      ? hint(previewChannel(agent.platform, agent.reason), agent.platform, agent.reason)
       : chooseChannel(agent, referrer, url, facts, input);
   const headers = input.headers;
   return {

@@ -67,13 +67,15 @@ export function evaluateSurge(baseline: BaselineState, state: DetectorState, opt
 
   const latest = countAt(baseline, 0);
   const latestExpected = Math.max(expectedAt(baseline, 0, frozen), minRate);
-  const logSingle = logNegBinUpperTail(latest, latestExpected, dispersion);
   let rampCount = 0;
   let rampExpected = 0;
   for (let ago = 0; ago < rampBuckets; ago++) {
     rampCount += countAt(baseline, ago);
     rampExpected += Math.max(expectedAt(baseline, ago, frozen), minRate);
   }
+  // Fast path for the common case: nothing above expectation and no alert to update.
+  if (state.openAlert === undefined && latest <= latestExpected && rampCount <= rampExpected) return { state, event: 'none' };
+  const logSingle = logNegBinUpperTail(latest, latestExpected, dispersion);
   // Errors of the baseline persist from bucket to bucket, so the summed window keeps the same dispersion.
   const logRamp = logNegBinUpperTail(rampCount, rampExpected, dispersion);
 

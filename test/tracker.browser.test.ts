@@ -1,0 +1,425 @@
+// The tracker in real Chromium: a brand's pages on one origin load lantern.js from Lantern's origin, which records
+// every event the script posts. Tokens, cascades, copies, shares and privacy signals are checked as a visitor sees them.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './helpers/chromium.js';
+
+/** The JSON object the tracker posts (see the wire format in tracker/README.md). */
+interface WireEvent {
+  s: string;
+  e: 'pageview' | 'copy' | 'share' | 'custom' | 'conversion';
+  u: string;
+  r: string;
+  k: string;
+  p?: string;
+  w: number;
+  h?: { tg?: number };
+  d?: Record<string, unknown>;
+}
+
+/** One request that reached Lantern's origin other than the script itself. */
+interface Hit {
+  method: string;
+  path: string;
+  contentType: string;
+  raw: string;
+  event: WireEvent | undefined;
+}
+
+/** A page of the brand's site: which site id its snippet carries, extra snippet attributes, its body. */
+interface TestPage {
+  site: string;
+  attrs?: string;
+  body?: string;
+}
+
+const BUDGET_GZIP = 1200;
+const TOKEN = /^[A-Za-z0-9_-]{8,32}$/;
+const LONG_TEXT =
+  'Lantern follows how a link travels through private chats, from the first person who shares it to the friends '
+  + 'of friends who open it days later, without cookies or any identifier stored on the device.';
+
+const hits: Hit[] = [];
+const pages = new Map<string, TestPage>();
+let workDir: string;
+let script: Buffer;
+let lanternServer: Server;
+let siteServer: Server;
+let lantern: string; // origin serving lantern.js and /api/collect
+let site: string; // origin of the brand's pages
+let browser: Browser;
+
+function isWireEvent(value: unknown): value is WireEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.s === 'string' && typeof v.e === 'string' && typeof v.u === 'string' && typeof v.k === 'string';
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function handleLantern(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = new URL(req.url ?? '/', lantern).pathname;
+  if (req.method === 'GET' && path === '/lantern.js') {
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
+    return;
+  }
+  const raw = await readBody(req);
+  let event: WireEvent | undefined;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (isWireEvent(parsed)) event = parsed;
+  } catch {
+    // Not JSON: kept as a hit with no event, so a test can see it.
+  }
+  hits.push({ method: req.method ?? '', path, contentType: req.headers['content-type'] ?? '', raw, event });
+  res.writeHead(req.method === 'OPTIONS' ? 204 : 202, {
+    'access-control-allow-origin': '*',
+    'access-control-allow-headers': '*',
+  }).end();
+}
+
+function renderPage({ site: siteId, attrs = '', body = '<p>Hello.</p>' }: TestPage): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Test page ${siteId}</title>
+<script defer src="${lantern}/lantern.js" data-site="${siteId}"${attrs}></script></head><body>${body}</body></html>`;
+}
+
+function handleSite(req: IncomingMessage, res: ServerResponse): void {
+  // Any path below a registered page serves that page, so SPA paths survive a reload.
+  const path = new URL(req.url ?? '/', site).pathname;
+  const key = [...pages.keys()].find((p) => path === p || path.startsWith(`${p}/`));
+  if (!key) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(renderPage(pages.get(key)!));
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function eventsOf(siteId: string): WireEvent[] {
+  return hits.flatMap((hit) => (hit.event?.s === siteId ? [hit.event] : []));
+}
+
+/** Waits until `siteId` has sent at least `count` events matching `match`; returns all of them, oldest first. */
+async function waitForEvents(
+  siteId: string, count: number, match: (e: WireEvent) => boolean = () => true, timeoutMs = 5_000,
+): Promise<WireEvent[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = eventsOf(siteId).filter(match);
+    if (found.length >= count) return found;
+    if (Date.now() > deadline) {
+      throw new Error(`expected ${count} matching events from site ${siteId}, got ${JSON.stringify(eventsOf(siteId))}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function pageview(siteId: string, n = 1): Promise<WireEvent> {
+  const views = await waitForEvents(siteId, n, (e) => e.e === 'pageview');
+  return views[n - 1];
+}
+
+/** Registers `path` as a page and opens it (with `query` / `fragment` appended) in a fresh context. */
+async function visit(
+  path: string, testPage: TestPage, suffix = '', init?: (context: BrowserContext) => Promise<void>,
+): Promise<{ context: BrowserContext; page: Page }> {
+  pages.set(path, testPage);
+  const context = await browser.newContext();
+  await init?.(context);
+  const page = await context.newPage();
+  await page.goto(`${site}${path}${suffix}`);
+  return { context, page };
+}
+
+async function selectAndCopy(page: Page, selector: string): Promise<void> {
+  await page.evaluate((sel) => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector(sel)!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  }, selector);
+  await page.keyboard.press('Control+C');
+}
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'lantern-tracker-'));
+  const outfile = join(workDir, 'lantern.js');
+  execFileSync(process.execPath, ['scripts/build-tracker.js', `--outfile=${outfile}`], { stdio: 'pipe' });
+  script = readFileSync(outfile);
+  lanternServer = createServer((req, res) => void handleLantern(req, res));
+  siteServer = createServer(handleSite);
+  lantern = await listen(lanternServer);
+  site = await listen(siteServer);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => lanternServer?.close(resolve));
+  await new Promise((resolve) => siteServer?.close(resolve));
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('the tracker in Chromium', () => {
+  it('stays within its budget of 1200 bytes gzipped', () => {
+    expect(gzipSync(script).length).toBeLessThanOrEqual(BUDGET_GZIP);
+  });
+
+  it('a first visit records a page view with no parent and writes its token into the address as #ls=', async () => {
+    const { context, page } = await visit('/first', { site: 'first' });
+    const view = await pageview('first');
+    expect(view).toMatchObject({ s: 'first', e: 'pageview', u: `${site}/first`, r: '', w: 1280 });
+    expect(view.k).toMatch(TOKEN);
+    expect(view).not.toHaveProperty('p');
+    expect(view).not.toHaveProperty('h');
+    expect(page.url()).toBe(`${site}/first#ls=${view.k}`);
+
+    // Cross-origin, yet a "simple" request: text/plain and no CORS preflight before it.
+    const hit = hits.find((h) => h.event === view)!;
+    expect(hit).toMatchObject({ method: 'POST', path: '/api/collect' });
+    expect(hit.contentType).toMatch(/^text\/plain/);
+    expect(hits.filter((h) => h.method === 'OPTIONS')).toEqual([]);
+    await context.close();
+  });
+
+  it('an address shared on to fresh browsers chains three generations: each visit names the previous as parent', async () => {
+    pages.set('/chain', { site: 'chain' });
+    let address = `${site}/chain`;
+    const tokens: string[] = [];
+    for (let generation = 1; generation <= 3; generation++) {
+      const context = await browser.newContext(); // a different person: nothing shared but the address
+      const page = await context.newPage();
+      await page.goto(address);
+      const view = await pageview('chain', generation);
+      expect(view.u).toBe(`${site}/chain`);
+      expect(view.p).toBe(tokens.at(-1)); // undefined for the first visit
+      expect(tokens).not.toContain(view.k);
+      tokens.push(view.k);
+      address = page.url();
+      expect(address).toBe(`${site}/chain#ls=${view.k}`);
+      await context.close();
+    }
+  });
+
+  it('reads ?ls= from the query as the parent, leaves it out of the reported URL and moves the new token to #ls=', async () => {
+    const { context, page } = await visit('/landing', { site: 'landing' }, '?ref=chat&ls=clickToken42');
+    const view = await pageview('landing');
+    expect(view.p).toBe('clickToken42');
+    expect(view.u).toBe(`${site}/landing?ref=chat`);
+    expect(page.url()).toBe(`${site}/landing?ref=chat#ls=${view.k}`);
+    await context.close();
+  });
+
+  it('with data-token="query", writes ?ls= and keeps the rest of the query', async () => {
+    const { context, page } = await visit('/query', { site: 'query', attrs: ' data-token="query"' }, '?ls=parent7&a=1');
+    const view = await pageview('query');
+    expect(view).toMatchObject({ p: 'parent7', u: `${site}/query?a=1` });
+    expect(page.url()).toBe(`${site}/query?a=1&ls=${view.k}`);
+    await context.close();
+  });
+
+  it('with data-token="off", sends events but leaves the address as it was', async () => {
+    const { context, page } = await visit('/off', { site: 'off', attrs: ' data-token="off"' }, '?x=1');
+    const view = await pageview('off');
+    expect(view.k).toMatch(TOKEN);
+    expect(page.url()).toBe(`${site}/off?x=1`);
+    await context.close();
+  });
+
+  it('keeps a page\'s own fragment (an anchor) and puts the token in the query instead', async () => {
+    const { context, page } = await visit('/doc', { site: 'doc', body: '<h2 id="intro">Intro</h2>' }, '#intro');
+    const view = await pageview('doc');
+    expect(view.u).toBe(`${site}/doc#intro`);
+    expect(page.url()).toBe(`${site}/doc?ls=${view.k}#intro`);
+    await context.close();
+  });
+
+  it('copying records the kind and length of the selection, never the text', async () => {
+    const secret = 'Meet me at the old lighthouse';
+    const address = 'https://shop.example/p/lamp-42';
+    const { context, page } = await visit('/copy', {
+      site: 'copy', body: `<p id="secret">${secret}</p><p id="address">${address}</p>`,
+    });
+    const view = await pageview('copy');
+    await selectAndCopy(page, '#secret');
+    await selectAndCopy(page, '#address');
+    const copies = await waitForEvents('copy', 2, (e) => e.e === 'copy');
+    expect(copies.map((e) => e.d)).toEqual([{ kind: 'text', len: secret.length }, { kind: 'url', len: address.length }]);
+    expect(copies.every((e) => e.k === view.k && e.u === view.u)).toBe(true);
+    const raw = hits.filter((h) => h.event?.s === 'copy').map((h) => h.raw).join('\n');
+    expect(raw).not.toContain('lighthouse');
+    expect(raw).not.toContain('shop.example');
+    await context.close();
+  });
+
+  it('with data-copy-link="on", copying 20 words or more appends the tokened page URL; shorter copies stay as they are', async () => {
+    const short = 'Five words are not enough';
+    const { context, page } = await visit('/quote', {
+      site: 'quote',
+      attrs: ' data-copy-link="on"',
+      body: `<p id="long">${LONG_TEXT}</p><p id="short">${short}</p><textarea id="paste"></textarea>`,
+    });
+    const view = await pageview('quote');
+    const pasted = async (): Promise<string> => {
+      await page.fill('#paste', '');
+      await page.focus('#paste');
+      await page.keyboard.press('Control+V');
+      return page.inputValue('#paste');
+    };
+    await selectAndCopy(page, '#long');
+    expect(await pasted()).toBe(`${LONG_TEXT}\n\n${site}/quote#ls=${view.k}`);
+    await selectAndCopy(page, '#short');
+    expect(await pasted()).toBe(short);
+    await context.close();
+  });
+
+  it('an SPA navigation through history.pushState records a new page view with a new token and the same parent', async () => {
+    const { context, page } = await visit('/app', {
+      site: 'app',
+      body: `<a id="next" href="/app/two" onclick="event.preventDefault(); history.pushState({}, '', this.href)">Next</a>
+        <a id="anchor" href="#details" onclick="event.preventDefault(); history.pushState({}, '', '#details')">Details</a>`,
+    }, '/one#ls=arrivedWith9');
+    const first = await pageview('app');
+    expect(first).toMatchObject({ u: `${site}/app/one`, p: 'arrivedWith9' });
+
+    await page.click('#next');
+    const second = await pageview('app', 2);
+    expect(second).toMatchObject({ u: `${site}/app/two`, p: 'arrivedWith9' });
+    expect(second.k).not.toBe(first.k);
+    expect(page.url()).toBe(`${site}/app/two#ls=${second.k}`);
+
+    await page.goBack(); // popstate: back on the first path is a page view of its own
+    const third = await pageview('app', 3);
+    expect(third).toMatchObject({ u: `${site}/app/one`, p: 'arrivedWith9' });
+    expect([first.k, second.k]).not.toContain(third.k);
+
+    await page.click('#anchor'); // a move within the page is not a page view
+    await page.evaluate(() => window.lantern.track('after-anchor'));
+    await waitForEvents('app', 1, (e) => e.e === 'custom');
+    expect(eventsOf('app').filter((e) => e.e === 'pageview')).toHaveLength(3);
+    await context.close();
+  });
+
+  it('lantern.share({target: "whatsapp"}) opens wa.me with the tokened URL and records the share', async () => {
+    const { context, page } = await visit('/share', { site: 'share' });
+    await context.route('https://wa.me/**', (route) => route.fulfill({ contentType: 'text/html', body: '<p>wa</p>' }));
+    const view = await pageview('share');
+    const popup = context.waitForEvent('page');
+    await page.evaluate(() => window.lantern.share({ target: 'whatsapp' }));
+    const wa = await popup;
+    await wa.waitForURL(/^https:\/\/wa\.me\//);
+    const text = new URL(wa.url()).searchParams.get('text');
+    expect(text).toBe(`Test page share ${site}/share#ls=${view.k}`);
+    const [shared] = await waitForEvents('share', 1, (e) => e.e === 'share');
+    expect(shared).toMatchObject({ k: view.k, u: view.u, d: { target: 'whatsapp' } });
+    await context.close();
+  });
+
+  it('an element with data-lantern-share="telegram" shares on click with no code', async () => {
+    const { context, page } = await visit('/button', {
+      site: 'button', body: '<button data-lantern-share="telegram"><span id="label">Send on Telegram</span></button>',
+    });
+    await context.route('https://t.me/**', (route) => route.fulfill({ contentType: 'text/html', body: '<p>tg</p>' }));
+    const view = await pageview('button');
+    const popup = context.waitForEvent('page');
+    await page.click('#label'); // the click lands on a child: delegation finds the button
+    const tg = await popup;
+    await tg.waitForURL(/^https:\/\/t\.me\//);
+    expect(new URL(tg.url()).searchParams.get('url')).toBe(`${site}/button#ls=${view.k}`);
+    const [shared] = await waitForEvents('button', 1, (e) => e.e === 'share');
+    expect(shared.d).toEqual({ target: 'telegram' });
+    await context.close();
+  });
+
+  it('every event of one page view carries its token and parent: custom events and conversions too', async () => {
+    const { context, page } = await visit('/checkout', { site: 'checkout' }, '?ls=ambassador1');
+    const view = await pageview('checkout');
+    await page.evaluate(() => {
+      window.lantern.track('signup', { plan: 'pro' });
+      window.lantern.convert({ value: 49.9, currency: 'EUR', orderId: 'A-1001', promoCode: 'SPRING' });
+    });
+    const [custom] = await waitForEvents('checkout', 1, (e) => e.e === 'custom');
+    const [conversion] = await waitForEvents('checkout', 1, (e) => e.e === 'conversion');
+    expect(custom.d).toEqual({ name: 'signup', props: { plan: 'pro' } });
+    expect(conversion.d).toEqual({ value: 49.9, currency: 'EUR', orderId: 'A-1001', promoCode: 'SPRING' });
+    for (const e of [custom, conversion]) expect(e).toMatchObject({ k: view.k, p: 'ambassador1', u: view.u });
+    await context.close();
+  });
+
+  it('inside Telegram\'s in-app browser, events carry the hint h.tg', async () => {
+    const { context } = await visit('/telegram', { site: 'telegram' }, '', (c) =>
+      c.addInitScript(() => { (window as { TelegramWebviewProxy?: object }).TelegramWebviewProxy = { postEvent() {} }; }));
+    expect((await pageview('telegram')).h).toEqual({ tg: 1 });
+    await context.close();
+  });
+
+  it('data-api sends the events to the collector it names', async () => {
+    pages.set('/elsewhere', { site: 'elsewhere', attrs: ` data-api="${lantern}/custom/collect"` });
+    const context = await browser.newContext();
+    await (await context.newPage()).goto(`${site}/elsewhere`);
+    await pageview('elsewhere');
+    expect(hits.filter((h) => h.event?.s === 'elsewhere').map((h) => h.path)).toEqual(['/custom/collect']);
+    await context.close();
+  });
+
+  const signals = {
+    'Global Privacy Control': () => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+    'Do Not Track': () => Object.defineProperty(Navigator.prototype, 'doNotTrack', { get: () => '1' }),
+  };
+  for (const [signal, declare] of Object.entries(signals)) {
+    it(`with ${signal} on, sends nothing at all and writes no token`, async () => {
+      const id = signal === 'Do Not Track' ? 'dnt' : 'gpc';
+      const { context, page } = await visit(`/${id}`, {
+        site: id, body: `<p id="text">${LONG_TEXT}</p><a id="next" href="/${id}/two">Next</a>`,
+      }, '?ls=parent3', (c) => c.addInitScript(declare));
+      await page.waitForFunction(() => typeof window.lantern === 'object'); // the script did run
+      await selectAndCopy(page, '#text');
+      await page.evaluate(() => {
+        history.pushState({}, '', `${location.pathname}/two`);
+        window.lantern.track('ignored');
+        window.lantern.convert({ value: 1 });
+      });
+      await page.waitForTimeout(500);
+      expect(eventsOf(id)).toEqual([]);
+      const posted = await page.evaluate(() =>
+        performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/collect')).length);
+      expect(posted).toBe(0);
+      expect(page.url()).toBe(`${site}/${id}/two?ls=parent3`);
+      await context.close();
+    });
+  }
+
+  it('a visit leaves no cookies, localStorage, sessionStorage or IndexedDB behind', async () => {
+    const { context, page } = await visit('/clean', {
+      site: 'clean', attrs: ' data-copy-link="on"', body: `<p id="text">${LONG_TEXT}</p>`,
+    });
+    await pageview('clean');
+    await selectAndCopy(page, '#text');
+    await page.evaluate(() => {
+      history.pushState({}, '', '/clean/next');
+      window.lantern.track('x');
+    });
+    await waitForEvents('clean', 4);
+    expect(await context.storageState({ indexedDB: true })).toEqual({ cookies: [], origins: [] });
+    expect(await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length])).toEqual(['', 0, 0]);
+    await context.close();
+  });
+});
