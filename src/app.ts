@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
+import { fastRedirectServerFactory, type FastPathDeps } from './http/fast-redirect.js';
 import { registerAuth } from './http/plugins/auth.js';
 import { registerErrorHandler } from './http/plugins/error-handler.js';
 import { registerAuthRoutes } from './http/routes/auth.js';
@@ -34,14 +35,17 @@ export interface AppOptions extends ServiceOptions {
 
 /** Builds the Fastify instance with every route; `app.services` holds the service graph. Call `app.close()` to stop. */
 export async function buildApp(config: Readonly<Config>, stores: Stores, options: AppOptions = {}): Promise<FastifyInstance & { services: Services }> {
+  let fastPath: FastPathDeps | null = null;
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
-    trustProxy: true,
+    trustProxy: config.trustProxy,
+    serverFactory: fastRedirectServerFactory(() => fastPath),
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   const services = await createServices(config, stores, app.log, options);
   app.decorate('services', services);
+  fastPath = { ...services, trustProxy: config.trustProxy };
   app.addHook('onClose', async () => services.close());
 
   app.addSchema(ErrorBody);

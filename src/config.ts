@@ -13,6 +13,8 @@ export interface Config {
   secret: string;
   /** Lets preview fetches reach private addresses: tests only; never set in production. */
   previewAllowPrivate: boolean;
+  /** Trust X-Forwarded-For (set LANTERN_TRUST_PROXY=1 behind a reverse proxy or load balancer). */
+  trustProxy: boolean;
   /** Requests per minute per API key (or per address without a key). */
   rateLimitPerMinute: number;
   logLevel: string;
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     clickhouseUrl,
     secret,
     previewAllowPrivate: env.LANTERN_PREVIEW_ALLOW_PRIVATE === '1',
+    trustProxy: env.LANTERN_TRUST_PROXY === '1' || env.LANTERN_TRUST_PROXY === 'true',
     rateLimitPerMinute,
     logLevel: env.LANTERN_LOG_LEVEL ?? 'info',
   });

@@ -62,3 +62,19 @@ test('bad CLI arguments fail with one clear line', () => {
   expect(() => runCli(['start', '--port', 'eighty'])).toThrow(/expected a port number/);
   expect(() => runCli(['keys', 'create', '--name', 'x', '--data-dir', dataDir], { LANTERN_DATABASE_URL: 'mysql://x' })).toThrow(/LANTERN_DATABASE_URL/);
 });
+
+test('over real HTTP (the raw fast path once the link is cached) a forwarded visit names its parent and HEAD records nothing', async () => {
+  const first = await hit('/launch', UA.chromeDesktop);
+  const parent = new URL(first.headers.get('location')!).searchParams.get('ls')!;
+  const second = await hit(`/launch?ls=${parent}`, UA.whatsappInApp);
+  expect(second.status).toBe(302);
+  expect(second.headers.get('cache-control')).toBe('no-store');
+  const head = await fetch(`${server.origin}/launch`, { method: 'HEAD', redirect: 'manual', headers: { 'user-agent': UA.chromeDesktop } });
+  expect(head.status).toBe(302);
+  expect((await hit('/nope-nope', UA.chromeDesktop)).status).toBe(404);
+  const summary = await fetch(`${server.origin}/api/stats/breakdown?by=platform`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.json());
+  const whatsapp = summary.rows.find((r: { key: string }) => r.key === 'whatsapp');
+  expect(whatsapp).toMatchObject({ visits: 1, shares: 1 });
+  const total = await fetch(`${server.origin}/api/stats/summary`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.json());
+  expect(total.visits).toBe(3);
+});

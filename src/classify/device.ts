@@ -34,6 +34,6 @@ export function readDevice(userAgent: string): DeviceInfo {
   }
   let device: Device = (type && BOWSER_TYPES[type]) || 'unknown';
   if (CONSOLE.test(userAgent)) device = 'console';
-  else if (device === 'unknown' && TV.test(userAgent)) device = 'tv';
+  else if (TV.test(userAgent)) device = 'tv'; // bowser takes Fire TV sticks and some smart TVs for tablets
   return { device, browser, os };
 }

@@ -55,7 +55,7 @@ export const DYNAMICS: Partial<Record<Platform, PlatformDynamics>> = {
     next: [['signal', 70], ['whatsapp', 20], ['email', 10]] }),
   telegram: dyn({ reshare: 0.15, fanout: (r) => 1 + r.poisson(2.8), shareDelay: 45, clickDelay: 35, sigma: 1.3, fetcherCountry: 'NL',
     next: [['telegram', 75], ['whatsapp', 20], ['discord', 5]] }),
-  discord: dyn({ reshare: 0.2, fanout: (r) => (r.chance(0.88) ? r.poisson(1.6) : 5 + r.poisson(11)), shareDelay: 8, clickDelay: 4, sigma: 1.5,
+  discord: dyn({ reshare: 0.2, fanout: (r) => (r.chance(0.88) ? r.poisson(1.6) : 5 + r.poisson(11)), shareDelay: 10, clickDelay: 7, sigma: 1.6,
     fetcherCountry: 'US', next: [['discord', 80], ['x', 8], ['reddit', 6], ['whatsapp', 6]] }),
   email: dyn({ reshare: 0.08, fanout: (r) => 1 + r.poisson(0.3), shareDelay: 360, clickDelay: 180, sigma: 1.3, fetcherCountry: null,
     next: [['email', 70], ['whatsapp', 25], ['slack', 5]] }),

@@ -74,7 +74,7 @@ export const LINKS: readonly DemoLink[] = [
 /** How often each link is posted and how many people a post reaches, before seasonality and scale. */
 export const POSTING: readonly PostingPlan[] = [
   { link: 'vip-drop', platform: 'whatsapp', perWeek: 4, clicksPerPost: 38 },
-  { link: 'discord-launch', platform: 'discord', perWeek: 9, clicksPerPost: 24 },
+  { link: 'discord-launch', platform: 'discord', perWeek: 10, clicksPerPost: 18 },
   { link: 'signal-preview', platform: 'signal', perWeek: 3, clicksPerPost: 12 },
   { link: 'lyon-popup', platform: 'telegram', perWeek: 5, clicksPerPost: 22 },
   { link: 'newsletter', platform: 'email', perWeek: 1, clicksPerPost: 230, weekday: 2, hourUtc: 8 },

@@ -40,11 +40,11 @@ export class Rng {
   /** One value of `[value, weight]` pairs, proportionally to the weights (which must not all be zero). */
   weighted<T>(entries: readonly (readonly [T, number])[]): T {
     let total = 0;
-    for (const [, w] of entries) total += w;
+    for (let i = 0; i < entries.length; i++) total += entries[i][1];
     let r = this.next() * total;
-    for (const [value, w] of entries) {
-      r -= w;
-      if (r < 0) return value;
+    for (let i = 0; i < entries.length; i++) {
+      r -= entries[i][1];
+      if (r < 0) return entries[i][0];
     }
     return entries[entries.length - 1][0];
   }

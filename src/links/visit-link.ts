@@ -57,31 +57,49 @@ function visitEvent(resolved: ResolvedLink, req: VisitRequest, agent: AgentInfo,
   });
 }
 
-/** Decides the answer to a short-link request and the event it records. Preview fetchers and bots never consume a use. */
-export async function visitLink(req: VisitRequest, deps: VisitDeps): Promise<VisitOutcome> {
-  const resolved = deps.links.resolveCached(req.slug, req.now) ?? (await deps.links.resolve(req.slug, req.now));
+/**
+ * The answer when it needs no I/O: the link is cached and the visitor is a person or a bot on an unlimited link.
+ * Undefined when the full path must run (cache miss, preview card, limited link). Used by the raw fast path.
+ */
+export function visitLinkCached(req: VisitRequest, deps: VisitDeps): VisitOutcome | undefined {
+  const resolved = deps.links.resolveCached(req.slug, req.now);
+  if (resolved === undefined) return undefined;
   if (!resolved || (resolved.link.kind === 'invite') !== (req.route === 'invite')) return NOT_FOUND;
   const { link } = resolved;
   if (link.disabled) return DISABLED;
   const agent = classifyAgent(req.userAgent);
+  if (agent.kind === 'preview') return undefined;
+  if (agent.kind === 'bot') return { status: 302, location: link.url, event: req.head ? undefined : visitEvent(resolved, req, agent, 'bot', deps.hasher) };
+  if (link.expiresAt !== null && req.now >= link.expiresAt) {
+    return link.fallbackUrl ? { status: 302, location: link.fallbackUrl } : { status: 410, html: EXPIRED };
+  }
+  if (link.maxUses !== null && !req.head) return undefined;
+  const token = mintShareToken();
+  const event = req.head ? undefined : { ...visitEvent(resolved, req, agent, link.kind === 'invite' ? 'join' : 'click', deps.hasher), token };
+  return { status: 302, location: withShareToken(resolved.target, token), event };
+}
 
+/** Decides the answer to a short-link request and the event it records. Preview fetchers and bots never consume a use. */
+export async function visitLink(req: VisitRequest, deps: VisitDeps): Promise<VisitOutcome> {
+  const fast = visitLinkCached(req, deps);
+  if (fast) return fast;
+  const resolved = await deps.links.resolve(req.slug, req.now);
+  if (!resolved || (resolved.link.kind === 'invite') !== (req.route === 'invite')) return NOT_FOUND;
+  const { link } = resolved;
+  if (link.disabled) return DISABLED;
+  const agent = classifyAgent(req.userAgent);
   if (agent.kind === 'preview') {
     const card = await deps.cards.cardFor(link, req.now);
     const html = renderPreviewPage({ ...card, shortUrl: deps.links.shortUrl(link), destination: link.url });
     return { status: 200, html, event: req.head ? undefined : visitEvent(resolved, req, agent, 'preview', deps.hasher) };
   }
-  if (agent.kind === 'bot') {
-    return { status: 302, location: link.url, event: req.head ? undefined : visitEvent(resolved, req, agent, 'bot', deps.hasher) };
-  }
-  if (link.expiresAt !== null && req.now >= link.expiresAt) {
-    return link.fallbackUrl ? { status: 302, location: link.fallbackUrl } : { status: 410, html: EXPIRED };
-  }
-  if (link.maxUses !== null && !req.head) {
+  if (link.maxUses !== null && !req.head && agent.kind === 'person' && (link.expiresAt === null || req.now < link.expiresAt)) {
     const granted = await deps.meta.consumeLinkUse(link.id);
     deps.links.invalidate(link.slug);
     if (!granted) return link.fallbackUrl ? { status: 302, location: link.fallbackUrl } : { status: 410, html: EXHAUSTED };
+    const token = mintShareToken();
+    return { status: 302, location: withShareToken(resolved.target, token), event: { ...visitEvent(resolved, req, agent, link.kind === 'invite' ? 'join' : 'click', deps.hasher), token } };
   }
-  const token = mintShareToken();
-  const event = req.head ? undefined : { ...visitEvent(resolved, req, agent, link.kind === 'invite' ? 'join' : 'click', deps.hasher), token };
-  return { status: 302, location: withShareToken(resolved.target, token), event };
+  // Everything else needs no I/O now that the link is cached.
+  return visitLinkCached(req, deps)!;
 }

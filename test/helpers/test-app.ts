@@ -29,7 +29,7 @@ export interface TestAppOptions { now?: () => number; env?: NodeJS.ProcessEnv; d
 /** Builds the app on a fresh temporary folder. Call `close()` in afterAll/afterEach. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lantern-test-'));
-  const config = loadConfig({ LANTERN_RATE_LIMIT: '100000', LANTERN_PREVIEW_ALLOW_PRIVATE: '1', ...options.env }, { dataDir, baseUrl: 'http://lnt.test', secret: 's'.repeat(32) });
+  const config = loadConfig({ LANTERN_RATE_LIMIT: '100000', LANTERN_PREVIEW_ALLOW_PRIVATE: '1', LANTERN_TRUST_PROXY: '1', ...options.env }, { dataDir, baseUrl: 'http://lnt.test', secret: 's'.repeat(32) });
   const stores = createStores(config);
   const app = await buildApp(config, stores, { logger: false, now: options.now });
   const now = Date.now();

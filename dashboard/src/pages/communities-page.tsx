@@ -1,5 +1,8 @@
 // Communities and ambassadors: who they are, what they brought in the period, and the leaderboard.
 import { useMemo } from 'react';
+import { ApiError } from '../api/api-error';
+import type { LanternApi } from '../api/lantern-api';
+import type { ItemList, LeaderboardRow, StatsQuery } from '../api/types';
 import { AmbassadorCreateForm } from '../components/ambassador-create-form';
 import { AmbassadorsTable } from '../components/ambassadors-table';
 import { CommunitiesTable } from '../components/communities-table';
@@ -15,6 +18,21 @@ import { useResource } from '../hooks/use-resource';
 import { useStatsQuery } from '../hooks/use-stats-query';
 import { useCanEdit } from '../session/session-context';
 
+/** The leaderboard; a server without the endpoint yet gets one ranked from the ambassador breakdown. */
+async function loadLeaderboard(api: LanternApi, query: StatsQuery, signal: AbortSignal): Promise<ItemList<LeaderboardRow>> {
+  try {
+    return await api.getLeaderboard(query, signal);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 404) throw error;
+    const breakdown = await api.getBreakdown('ambassador', query, signal);
+    const rows: LeaderboardRow[] = breakdown.rows
+      .filter((row) => row.key !== null)
+      .map((row) => ({ ...row, key: row.key ?? undefined, id: row.key ?? undefined, name: row.name ?? row.key }))
+      .sort((a, b) => (b.conversions ?? 0) - (a.conversions ?? 0) || b.shares - a.shares || b.visits - a.visits);
+    return { items: rows, nextCursor: null };
+  }
+}
+
 export function CommunitiesPage() {
   const canEdit = useCanEdit();
   const scope = useStatsQuery();
@@ -22,7 +40,7 @@ export function CommunitiesPage() {
   const ambassadors = useResource('ambassadors', (api, signal) => api.listAmbassadors(signal));
   const communityStats = useResource(`community|${scope.key}`, (api, signal) => api.getBreakdown('community', scope.query, signal));
   const ambassadorStats = useResource(`ambassador|${scope.key}`, (api, signal) => api.getBreakdown('ambassador', scope.query, signal));
-  const leaderboard = useResource(`leaderboard|${scope.key}`, (api, signal) => api.getLeaderboard(scope.query, signal));
+  const leaderboard = useResource(`leaderboard|${scope.key}`, (api, signal) => loadLeaderboard(api, scope.query, signal));
   const communityRows = useMemo(() => rowsByKey(communityStats.data?.rows), [communityStats.data]);
   const ambassadorRows = useMemo(() => rowsByKey(ambassadorStats.data?.rows), [ambassadorStats.data]);
   const communityName = (id: string | null | undefined) =>
@@ -48,7 +66,9 @@ export function CommunitiesPage() {
             {(data) => <CommunitiesTable communities={data.items} stats={communityRows} />}
           </ResourceView>
         </Panel>
-        <Panel title="Ambassadors" className="panel-wide">
+      </div>
+      <div className="panel-grid split-grid">
+        <Panel title="Ambassadors">
           {canEdit ? (
             <details className="disclosure">
               <summary>Add an ambassador</summary>

@@ -1,6 +1,7 @@
 // One link: how to share it (short URL, QR code, chat preview), its numbers, and editing for editors.
 import { useState } from 'react';
 import type { Link } from '../api/types';
+import { ChannelPanel } from '../components/channel-panel';
 import { CopyButton } from '../components/copy-button';
 import { ErrorMessage } from '../components/error-message';
 import { LinkForm } from '../components/link-form';
@@ -109,6 +110,7 @@ export function LinkDetailPage({ id }: { id: string }) {
       <div className="panel-grid">
         <TrafficPanel scope={scope} />
         <PlatformPanel scope={scope} filterOnClick={false} />
+        <ChannelPanel scope={scope} />
       </div>
     </>
   );

@@ -31,6 +31,8 @@ export function OverviewPage() {
         <TrafficPanel scope={scope} />
         <PlatformPanel scope={scope} />
         <ChannelPanel scope={scope} />
+      </div>
+      <div className="panel-grid panel-grid-3">
         <TopTablePanel
           scope={scope}
           by="link"

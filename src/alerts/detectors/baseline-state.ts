@@ -48,6 +48,8 @@ export type SeasonalMode = 'weekly' | 'daily' | 'flat';
 export interface BaselineState {
   readonly config: BaselineConfig;
   readonly bucketsPerHour: number;
+  /** Per-bucket decay factors of the recent level, the long-run mean and the dispersion estimate. */
+  readonly decays: { readonly recent: number; readonly level: number; readonly dispersion: number };
   /** Absolute bucket number (start / bucketMs) of the latest observed bucket; -1 before any. */
   lastBucket: number;
   observedBuckets: number;
@@ -83,6 +85,11 @@ export function createBaseline(config: Partial<BaselineConfig> = {}): BaselineSt
   return {
     config: full,
     bucketsPerHour,
+    decays: {
+      recent: Math.pow(0.5, 1 / full.recentHalfLife),
+      level: Math.pow(0.5, 1 / full.levelHalfLife),
+      dispersion: Math.pow(0.5, 1 / full.dispersionHalfLife),
+    },
     lastBucket: -1,
     observedBuckets: 0,
     firstFullHour: 0,
@@ -148,7 +155,7 @@ function stepBucket(state: BaselineState, bucket: number, count: number): void {
   if (hour !== state.currentHour) startHour(state, hour);
   if (state.observedBuckets >= cfg.testLag) {
     const lagged = (bucket - cfg.testLag) & RING_MASK;
-    const decay = Math.pow(0.5, 1 / cfg.recentHalfLife);
+    const decay = state.decays.recent;
     state.recentCount = decay * state.recentCount + state.ringCounts[lagged];
     state.recentSeasonal = decay * state.recentSeasonal + state.ringSeasonal[lagged];
   }
@@ -162,7 +169,7 @@ function stepBucket(state: BaselineState, bucket: number, count: number): void {
   state.ringSeasonal[slot] = seasonal;
   state.ringLevel[slot] = level;
   state.hourSums[hour % state.hourSums.length] += count;
-  const levelDecay = Math.pow(0.5, 1 / cfg.levelHalfLife);
+  const levelDecay = state.decays.level;
   state.levelSum = levelDecay * state.levelSum + count;
   state.levelWeight = levelDecay * state.levelWeight + 1;
   state.observedBuckets++;
@@ -172,7 +179,7 @@ function stepBucket(state: BaselineState, bucket: number, count: number): void {
 // Method of moments on prediction residuals: E[(x − λ)² − λ] = φλ², so φ ≈ Σ((x−λ)² − λ) / Σλ².
 // Residuals are clipped at 4 σ so a surge barely moves the estimate.
 function updateDispersion(state: BaselineState, count: number, expected: number): void {
-  const decay = Math.pow(0.5, 1 / state.config.dispersionHalfLife);
+  const decay = state.decays.dispersion;
   const limit = 4 * Math.sqrt(expected * (1 + dispersionOf(state) * expected));
   const residual = Math.max(-limit, Math.min(limit, count - expected));
   state.dispersionNum = decay * state.dispersionNum + residual * residual - expected;
