@@ -13,6 +13,7 @@ import { fastRedirectServerFactory, type FastPathDeps } from './http/fast-redire
 import { registerAuth } from './http/plugins/auth.js';
 import { registerErrorHandler } from './http/plugins/error-handler.js';
 import { registerAuthRoutes } from './http/routes/auth.js';
+import { registerCascadeRoutes } from './http/routes/cascades.js';
 import { registerCollectRoutes } from './http/routes/collect.js';
 import { registerHealthRoutes } from './http/routes/health.js';
 import { registerKeyRoutes } from './http/routes/keys.js';
@@ -83,6 +84,7 @@ export async function buildApp(config: Readonly<Config>, stores: Stores, options
   registerResourceRoutes(app, services);
   registerStatsRoutes(app, services);
   registerCollectRoutes(app, services);
+  registerCascadeRoutes(app, services);
   registerStaticRoutes(app);
   registerRedirectRoutes(app, services);
   return app as unknown as FastifyInstance & { services: Services };

@@ -145,7 +145,7 @@ async function pageview(siteId: string, n = 1): Promise<WireEvent> {
 
 /** Registers `path` as a page and opens it (with `query` / `fragment` appended) in a fresh context. */
 async function visit(
-  path: string, testPage: TestPage, suffix = '', init?: (context: BrowserContext) => Promise<void>,
+  path: string, testPage: TestPage, suffix = '', init?: (context: BrowserContext) => Promise<unknown>,
 ): Promise<{ context: BrowserContext; page: Page }> {
   pages.set(path, testPage);
   const context = await browser.newContext();
@@ -370,6 +370,38 @@ describe('the tracker in Chromium', () => {
     expect(new URL(tg.url()).searchParams.get('url')).toBe(`${site}/button#ls=${view.k}`);
     const [shared] = await waitForEvents('button', 1, (e) => e.e === 'share');
     expect(shared.d).toEqual({ target: 'telegram' });
+    await context.close();
+  });
+
+  it('with no target, hands the tokened URL to the system share sheet and records the share once it completes', async () => {
+    // Headless Chromium on Linux has no share sheet: this stand-in for the operating system's one records what it is
+    // given and lets the test complete or cancel it.
+    const { context, page } = await visit('/sheet', { site: 'sheet' }, '', (c) => c.addInitScript(() => {
+      const shared: ShareData[] = [];
+      let outcome: 'done' | 'cancel' = 'done';
+      Object.assign(window, { shared, setOutcome: (o: typeof outcome) => { outcome = o; } });
+      Object.defineProperty(Navigator.prototype, 'share', {
+        value: (data: ShareData) => {
+          shared.push(data);
+          return outcome === 'done' ? Promise.resolve() : Promise.reject(new DOMException('Share canceled', 'AbortError'));
+        },
+      });
+    }));
+    const view = await pageview('sheet');
+    const given = await page.evaluate(() => {
+      const w = window as unknown as { shared: ShareData[]; setOutcome(o: string): void };
+      window.lantern.share({ text: 'Have a look' });
+      w.setOutcome('cancel');
+      window.lantern.share();
+      return w.shared;
+    });
+    expect(given).toEqual([
+      { url: `${site}/sheet#ls=${view.k}`, text: 'Have a look' },
+      { url: `${site}/sheet#ls=${view.k}`, text: 'Test page sheet' },
+    ]);
+    await waitForEvents('sheet', 1, (e) => e.e === 'share');
+    await page.waitForTimeout(300); // room for a wrongly recorded second share to arrive
+    expect(eventsOf('sheet').filter((e) => e.e === 'share').map((e) => e.d)).toEqual([{ target: 'unknown' }]);
     await context.close();
   });
 

@@ -47,8 +47,13 @@ export class CascadeSimulator {
 
   constructor(private readonly rng: Rng, private readonly start: number, private readonly end: number) {}
 
+  // A visit outside the window starts no cascade (its shares would name a visit the month does not hold).
+  private inWindow(ts: number): boolean {
+    return ts >= this.start && ts < this.end;
+  }
+
   emit(fields: Pick<DemoEvent, 'ts' | 'type'> & Partial<DemoEvent>): void {
-    if (fields.ts < this.start || fields.ts >= this.end) return;
+    if (!this.inWindow(fields.ts)) return;
     this.events.push({
       linkId: null, siteId: null, communityId: null, ambassadorId: null, campaignId: null, platform: 'unknown', channel: 'direct',
       token: null, parent: null, visitor: null, country: null, device: null, browser: null, os: null, inApp: null, referrerHost: null,
@@ -66,6 +71,7 @@ export class CascadeSimulator {
 
   /** Someone follows a tracked link (a click, or a join for an invite), then maybe lands, buys and reshares. */
   clickLink(link: DemoLink, seed: VisitSeed): void {
+    if (!this.inWindow(seed.ts)) return;
     const rng = this.rng;
     const platform = seed.platform;
     const inApp = seed.inApp !== undefined ? seed.inApp : rng.chance(IN_APP_SHARE[platform] ?? 0) ? platform : null;
@@ -95,6 +101,7 @@ export class CascadeSimulator {
 
   /** A page view on the site with no tracked link: organic traffic, or a page someone pasted into a chat. */
   visitSite(seed: VisitSeed): void {
+    if (!this.inWindow(seed.ts)) return;
     const rng = this.rng;
     const device = pickDevice(rng);
     const token = rng.token();

@@ -9,6 +9,7 @@ import {
   levelFactorAt,
   observeBucket,
   recentEvidence,
+  RING_SIZE,
   type BaselineConfig,
   type BaselineState,
 } from './baseline-state.js';
@@ -43,13 +44,20 @@ export interface SurgeOptions extends AlertLifecycleOptions {
   readonly minRate?: number;
   /** Buckets of history required before firing. Default 60. */
   readonly minHistoryBuckets?: number;
-  /** Buckets summed by the ramp test. Default 3. */
-  readonly rampBuckets?: number;
-  /** A bucket counts as back at baseline when the ramp window's tail probability is at least this. Default 0.01. */
+  /**
+   * Windows tested, in buckets ending with the latest: 1 catches steps, 3 ramps, 15 slow surges on sparse
+   * scopes. Each is at most {@link RING_SIZE}. Default [1, 3, 15].
+   */
+  readonly windows?: readonly number[];
+  /** Window (buckets) of the back-to-baseline test. Default 3. */
+  readonly closeWindow?: number;
+  /** A bucket counts as back at baseline when the close window's tail probability is at least this. Default 0.01. */
   readonly closeProbability?: number;
   /** Buckets of evidence attached to alerts. Default 60. */
   readonly evidenceBuckets?: number;
 }
+
+const DEFAULT_WINDOWS: readonly number[] = [1, 3, 15];
 
 /**
  * Tests the latest bucket of `baseline` alone and summed with the buckets before it (to catch ramps)
@@ -61,38 +69,46 @@ export function evaluateSurge(baseline: BaselineState, state: DetectorState, opt
   const minRate = options.minRate ?? 0.2;
   const minCount = options.minCount ?? 5;
   const logThreshold = Math.log(PROBABILITY_THRESHOLDS[options.sensitivity ?? 'medium']);
-  const rampBuckets = options.rampBuckets ?? 3;
+  const windows = options.windows ?? DEFAULT_WINDOWS;
+  const closeWindow = options.closeWindow ?? 3;
   const frozen = state.openAlert?.levelFactor;
-  const dispersion = dispersionOf(baseline);
-
-  const latest = countAt(baseline, 0);
-  const latestExpected = Math.max(expectedAt(baseline, 0, frozen), minRate);
-  let rampCount = 0;
-  let rampExpected = 0;
-  for (let ago = 0; ago < rampBuckets; ago++) {
-    rampCount += countAt(baseline, ago);
-    rampExpected += Math.max(expectedAt(baseline, ago, frozen), minRate);
+  const longest = Math.min(RING_SIZE, Math.max(closeWindow, ...windows));
+  const counts = new Float64Array(longest + 1);
+  const expected = new Float64Array(longest + 1);
+  let aboveExpected = false;
+  for (let ago = 0; ago < longest; ago++) {
+    counts[ago + 1] = counts[ago] + countAt(baseline, ago);
+    expected[ago + 1] = expected[ago] + Math.max(expectedAt(baseline, ago, frozen), minRate);
+    if (counts[ago + 1] > expected[ago + 1]) aboveExpected = true;
   }
   // Fast path for the common case: nothing above expectation and no alert to update.
-  if (state.openAlert === undefined && latest <= latestExpected && rampCount <= rampExpected) return { state, event: 'none' };
-  const logSingle = logNegBinUpperTail(latest, latestExpected, dispersion);
-  // Errors of the baseline persist from bucket to bucket, so the summed window keeps the same dispersion.
-  const logRamp = logNegBinUpperTail(rampCount, rampExpected, dispersion);
+  if (state.openAlert === undefined && !aboveExpected) return { state, event: 'none' };
 
-  const singleFires = latest >= minCount && logSingle < logThreshold;
-  const rampFires = rampCount >= minCount && logRamp < logThreshold;
-  const useSingle = singleFires && (!rampFires || logSingle <= logRamp);
-  const window = useSingle ? 1 : rampBuckets;
+  // Errors of the baseline persist from bucket to bucket, so summed windows keep the same dispersion.
+  const dispersion = dispersionOf(baseline);
+  let window = windows[0];
+  let logProbability = Infinity;
+  let fired = false;
+  for (const w of windows) {
+    const logP = logNegBinUpperTail(counts[w], expected[w], dispersion);
+    const fires = counts[w] >= minCount && logP < logThreshold;
+    if ((fires && !fired) || (fires === fired && logP < logProbability)) {
+      window = w;
+      logProbability = logP;
+      fired = fires;
+    }
+  }
+  const logClose = logNegBinUpperTail(counts[closeWindow], expected[closeWindow], dispersion);
   const bucketMs = baseline.config.bucketMs;
   const bucketStart = latestBucketStart(baseline);
-  const logProbability = useSingle ? logSingle : logRamp;
+  const latest = counts[1];
 
-  const outcome = advanceAlert(
+  return advanceAlert(
     state,
     {
-      fired: singleFires || rampFires,
-      quiet: logRamp >= Math.log(options.closeProbability ?? 0.01),
-      startedAt: useSingle ? bucketStart : firstExcessBucket(baseline, rampBuckets, minRate),
+      fired,
+      quiet: logClose >= Math.log(options.closeProbability ?? 0.01),
+      startedAt: firstExcessBucket(baseline, window, minRate),
       peakValue: latest,
       peakAt: bucketStart,
       direction: 'up',
@@ -108,8 +124,8 @@ export function evaluateSurge(baseline: BaselineState, state: DetectorState, opt
         kind: 'surge',
         scope: options.scope,
         metric: options.metric,
-        observed: useSingle ? latest : rampCount,
-        expected: round3(useSingle ? latestExpected : rampExpected),
+        observed: counts[window],
+        expected: round3(expected[window]),
         probability: Math.exp(logProbability),
         window,
         seriesStart: evidence.start,
@@ -120,13 +136,12 @@ export function evaluateSurge(baseline: BaselineState, state: DetectorState, opt
     },
     options,
   );
-  return outcome;
 }
 
-/** Start (ms) of the oldest bucket of the ramp window that is above its expected count. */
-function firstExcessBucket(baseline: BaselineState, rampBuckets: number, minRate: number): number {
+/** Start (ms) of the oldest bucket of the window that is above its expected count. */
+function firstExcessBucket(baseline: BaselineState, window: number, minRate: number): number {
   let first = 0;
-  for (let ago = rampBuckets - 1; ago >= 0; ago--) {
+  for (let ago = window - 1; ago >= 0; ago--) {
     if (countAt(baseline, ago) > Math.max(expectedAt(baseline, ago), minRate)) {
       first = ago;
       break;
