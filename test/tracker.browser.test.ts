@@ -1,5 +1,6 @@
-// The tracker in real Chromium: a brand's pages on one origin load lantern.js from Lantern's origin, which records
-// every event the script posts. Tokens, cascades, copies, shares and privacy signals are checked as a visitor sees them.
+// The tracker in real Chromium: a brand's pages on one origin load the built lantern.js from a second origin that
+// stands in for Lantern and records every event posted to it. Tokens, cascades, copies, shares and privacy signals are
+// checked as a visitor would see them. The last block sends the events to Lantern's own collector instead.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -9,7 +10,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UA } from './fixtures/user-agents.js';
 import { launchChromium } from './helpers/chromium.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 declare global {
   interface Window {
@@ -47,7 +50,7 @@ interface TestPage {
 }
 
 const BUDGET_GZIP = 1200;
-const TOKEN = /^[A-Za-z0-9_-]{8,32}$/;
+const TOKEN = /^[A-Za-z0-9_-]{6,32}$/; // what the collector accepts
 const LONG_TEXT =
   'Lantern follows how a link travels through private chats, from the first person who shares it to the friends '
   + 'of friends who open it days later, without cookies or any identifier stored on the device.';
@@ -401,7 +404,7 @@ describe('the tracker in Chromium', () => {
     ]);
     await waitForEvents('sheet', 1, (e) => e.e === 'share');
     await page.waitForTimeout(300); // room for a wrongly recorded second share to arrive
-    expect(eventsOf('sheet').filter((e) => e.e === 'share').map((e) => e.d)).toEqual([{ target: 'unknown' }]);
+    expect(eventsOf('sheet').filter((e) => e.e === 'share').map((e) => e.d)).toEqual([{ target: 'native' }]);
     await context.close();
   });
 
@@ -477,5 +480,72 @@ describe('the tracker in Chromium', () => {
     expect(await context.storageState({ indexedDB: true })).toEqual({ cookies: [], origins: [] });
     expect(await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length])).toEqual(['', 0, 0]);
     await context.close();
+  });
+});
+
+describe('the tracker with Lantern\'s own collector', () => {
+  let t: TestApp;
+  let collector: string;
+  let siteId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    collector = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const created = await t.app.inject({ method: 'POST', url: '/api/sites', headers: t.auth(), payload: { domain: '127.0.0.1', name: 'Test shop' } });
+    expect(created.statusCode, created.body).toBe(201);
+    siteId = created.json().id;
+  });
+  afterAll(async () => t?.close());
+
+  /** Opens `address` as a new person (a fresh context with an ordinary desktop Chrome user agent). */
+  async function openAsNewPerson(address: string): Promise<{ context: BrowserContext; page: Page; token: string }> {
+    const context = await browser.newContext({ userAgent: UA.chromeDesktop });
+    const page = await context.newPage();
+    await page.goto(address);
+    await page.waitForURL(/#ls=/);
+    return { context, page, token: new URL(page.url()).hash.slice('#ls='.length) };
+  }
+
+  async function cascadeOf(token: string): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      await t.app.services.ingest.catchUp();
+      const res = await t.app.inject({ method: 'GET', url: `/api/cascades/${token}`, headers: t.auth() });
+      if (res.statusCode === 200) return res.json();
+      if (Date.now() > deadline) throw new Error(`token ${token} never reached a cascade: ${res.statusCode} ${res.body}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('a tracked link clicked, shared on WhatsApp and forwarded twice forms one cascade of depth 3', async () => {
+    pages.set('/e2e', { site: siteId, attrs: ` data-api="${collector}/api/collect"` });
+    const created = await t.app.inject({ method: 'POST', url: '/api/links', headers: t.auth(), payload: { url: `${site}/e2e` } });
+    expect(created.statusCode, created.body).toBe(201);
+    const link = created.json() as { id: string; shortUrl: string; slug: string };
+
+    // Generation 1 follows the short link: the redirect adds ?ls=<click token>, the tracker reports it as parent.
+    const first = await openAsNewPerson(`${collector}/${link.slug}`);
+    expect(new URL(first.page.url()).search).toBe('');
+    await first.context.route('https://wa.me/**', (route) => route.fulfill({ contentType: 'text/html', body: '<p>wa</p>' }));
+    const popup = first.context.waitForEvent('page');
+    await first.page.evaluate(() => window.lantern.share({ target: 'whatsapp' }));
+    const forwarded = new URL((await popup).url()).searchParams.get('text')!.split(' ').at(-1)!;
+    expect(forwarded).toBe(first.page.url());
+
+    const second = await openAsNewPerson(forwarded);
+    const third = await openAsNewPerson(second.page.url());
+    const tree = await cascadeOf(third.token) as {
+      size: number; depth: number; shares: number;
+      root: { token: string; type: string; children: { token: string; shares: { platform: string }[]; children: unknown[] }[] };
+    };
+    expect(tree).toMatchObject({ size: 4, depth: 3, shares: 1 });
+    expect(tree.root.type).toBe('click');
+    const chain: string[] = [];
+    for (let node: { token: string; children: unknown[] } | undefined = tree.root; node; node = node.children[0] as typeof node) {
+      chain.push(node.token);
+    }
+    expect(chain.slice(1)).toEqual([first.token, second.token, third.token]);
+    expect(tree.root.children[0].shares.map((s) => s.platform)).toEqual(['whatsapp']);
+    for (const person of [first, second, third]) await person.context.close();
   });
 });

@@ -30,7 +30,7 @@ let token = '', parentToken: string | undefined, arrived: string | undefined, pa
  * with `t`, adds `ls=t` back: in the fragment unless data-token="query" or the page already uses the fragment.
  */
 const link = (href: string | Location, t?: string) => {
-  const u = new URL(href as string, l as unknown as string);
+  const u = new URL(href as string, l as unknown as string); // URL() reads a Location as its href: shorter code
   let [q, f] = [u.search, u.hash].map((s) => s.slice(1).split('&')
     .filter((x) => /^ls=./.test(x) ? (arrived = arrived || x.slice(3), 0) : x).join('&'));
   if (t) mode != 'query' && !f ? f = 'ls=' + t : q += (q ? '&' : '') + 'ls=' + t;
@@ -76,13 +76,13 @@ const targets: Record<string, string> = {
 
 const share = (o: ShareOptions = {}) => {
   const url = link(o.url || l, token), text = o.text || o.title || d.title, target = o.target;
-  const tpl = targets[target!], shared = () => send('share', { target: target || 'unknown' });
+  const tpl = targets[target!], shared = () => send('share', { target: target || 'native' });
   if (tpl) {
     shared();
     const href = tpl + encodeURIComponent(/[lu]=$/.test(tpl) ? url : text + ' ' + url);
     href[0] == 'h' ? open(href, '', 'noopener') : l.href = href;
   } else if (n.share) {
-    // The share sheet names no platform; count the share only once the visitor completes it.
+    // The share sheet names no platform ("native"); count the share only once the visitor completes it.
     n.share({ url, text }).then(shared, () => {});
   }
 };

@@ -42,7 +42,8 @@ export function readQuery(query: string): QueryFacts {
   for (const pair of query.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
-    const key = (eq < 0 ? pair : pair.slice(0, eq)).toLowerCase();
+    const rawKey = eq < 0 ? pair : pair.slice(0, eq);
+    const key = /[A-Z]/.test(rawKey) ? rawKey.toLowerCase() : rawKey;
     const value = eq < 0 ? '' : pair.slice(eq + 1);
     if (key.startsWith('utm_')) {
       if (key === 'utm_source') utmSource = decodeValue(value);
@@ -59,11 +60,13 @@ export function readQuery(query: string): QueryFacts {
 }
 
 function decodeValue(value: string): string | null {
-  let text = value.replace(/\+/g, ' ');
-  try {
-    text = decodeURIComponent(text);
-  } catch {
-    // Keep the raw text of a malformed escape.
+  let text = value.includes('+') ? value.replace(/\+/g, ' ') : value;
+  if (text.includes('%')) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      // Keep the raw text of a malformed escape.
+    }
   }
   text = text.trim().toLowerCase();
   return text === '' ? null : text;

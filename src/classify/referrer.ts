@@ -1,4 +1,5 @@
 // classifyReferrer: what the Referer header says about a visit (internal, messenger, webmail, search, social, referral).
+import { createLruCache } from './lru-cache.js';
 import { lookupAndroidApp, lookupHost } from './referrer-hosts.js';
 import type { ChannelHint, ReferrerInfo } from './types.js';
 import { splitReferrer } from './url-parts.js';
@@ -7,6 +8,17 @@ const NONE: ReferrerInfo = Object.freeze({ host: null, hint: null });
 const INTERNAL: ChannelHint = Object.freeze({ channel: 'internal', platform: 'unknown', reason: 'referrer:own-host' });
 const REFERRAL: ChannelHint = Object.freeze({ channel: 'referral', platform: 'unknown', reason: 'referrer:other' });
 const AI: ChannelHint = Object.freeze({ channel: 'search', platform: 'unknown', reason: 'referrer:ai' });
+
+// Referrer hosts repeat (google.com, t.co, web.whatsapp.com): their table lookups are remembered.
+const hostCache = createLruCache<ChannelHint | null>(2_000);
+function lookupHostCached(host: string): ChannelHint | null {
+  let hint = hostCache.get(host);
+  if (hint === undefined) {
+    hint = lookupHost(host);
+    hostCache.set(host, hint);
+  }
+  return hint;
+}
 
 /**
  * Reads a referrer (Referer header or document.referrer). Returns its host (lower-case, without 'www.'; the package
@@ -27,18 +39,29 @@ export function classifyReferrer(referrer: string | undefined, ownHosts?: readon
   if (ownHosts && isOwnHost(host, ownHosts)) return { host, hint: INTERNAL };
   // Grok inside X answers under x.com/i/grok.
   if (host === 'x.com' && parts.rest.startsWith('/i/grok')) return { host, hint: AI };
-  return { host, hint: lookupHost(host) ?? REFERRAL };
+  return { host, hint: lookupHostCached(host) ?? REFERRAL };
 }
 
 /** True when `host` is one of `ownHosts` or a subdomain of one ('www.' and case ignored on both sides). */
 export function isOwnHost(host: string, ownHosts: readonly string[]): boolean {
   for (const raw of ownHosts) {
-    let own = raw.toLowerCase();
-    if (own.startsWith('www.')) own = own.slice(4);
-    const colon = own.indexOf(':');
-    if (colon >= 0) own = own.slice(0, colon);
+    const own = normaliseOwnHost(raw);
     if (own === '') continue;
     if (host === own || (host.endsWith(own) && host.charCodeAt(host.length - own.length - 1) === 46)) return true;
   }
   return false;
+}
+
+// Own hosts come from configuration: few, and the same on every request.
+const ownHostCache = createLruCache<string>(256);
+function normaliseOwnHost(raw: string): string {
+  let own = ownHostCache.get(raw);
+  if (own === undefined) {
+    own = raw.trim().toLowerCase();
+    if (own.startsWith('www.')) own = own.slice(4);
+    const colon = own.indexOf(':');
+    if (colon >= 0) own = own.slice(0, colon);
+    ownHostCache.set(raw, own);
+  }
+  return own;
 }

@@ -1,5 +1,6 @@
 // One typed function per API endpoint the dashboard calls (DESIGN §4), on top of HttpClient.
 import { HttpClient, withQuery, type QueryValue } from './http-client';
+import { normalizeCascades, type RawCascades } from './normalize-cascades';
 import type {
   Ambassador, AmbassadorInput, ApiKey, Breakdown, BreakdownDimension, Campaign, Cascades, Community, CommunityInput,
   CreatedApiKey, Interval, ItemList, LeaderboardRow, Link, LinkInput, SessionBody, Site, StatsQuery, Summary,
@@ -63,8 +64,8 @@ export class LanternApi {
   listCampaigns(signal?: AbortSignal) { return this.list<Campaign>('/api/campaigns', {}, signal); }
 
   // Cascades
-  getCascades(query: { link?: string; site?: string; from?: string; to?: string }, signal?: AbortSignal) {
-    return this.http.request<Cascades>('GET', '/api/cascades', { query, signal });
+  async getCascades(query: { link?: string; site?: string }, signal?: AbortSignal): Promise<Cascades> {
+    return normalizeCascades(await this.http.request<RawCascades>('GET', '/api/cascades', { query, signal }));
   }
 
   // Settings

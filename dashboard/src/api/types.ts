@@ -224,6 +224,8 @@ export interface CascadeNode {
   type: string;
   children: CascadeNode[];
   shares?: CascadeShare[];
+  /** Set when the server cut this visit's children to keep the answer small: how many were left out. */
+  omittedChildren?: number;
 }
 
 export interface CascadeTree {

@@ -20,7 +20,7 @@ export function CascadeSizesChart({ sizes }: { sizes: CascadeSummary['sizes'] })
         nameTextStyle: { color: COLORS.muted },
         axisLine: { lineStyle: { color: COLORS.grid } },
         axisTick: { show: false },
-        axisLabel: { color: COLORS.muted },
+        axisLabel: { color: COLORS.muted, interval: 0 },
       },
       yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: COLORS.grid, type: 'dashed' } }, axisLabel: { color: COLORS.muted } },
       series: [{ name: 'Trees', type: 'bar', data: sizes.map((s) => s.count), barMaxWidth: 36, itemStyle: { borderRadius: [4, 4, 0, 0] } }],

@@ -54,6 +54,9 @@ export function CascadeTreeChart({ tree, selected, onSelect }: CascadeTreeChartP
     return map;
   }, [tree]);
   const leaves = useMemo(() => countLeaves(tree.root), [tree]);
+  // Small trees read best left to right with labels; large ones as a radial burst coloured by platform.
+  const radial = tree.size > 60 || leaves > 40;
+  const labelled = tree.size <= 40;
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: {
@@ -72,36 +75,35 @@ export function CascadeTreeChart({ tree, selected, onSelect }: CascadeTreeChartP
         {
           type: 'tree',
           data: [toDatum(tree.root, selected, true)],
-          orient: 'LR',
-          layout: 'orthogonal',
-          top: 16,
-          bottom: 16,
-          left: 24,
-          right: 110,
+          ...(radial
+            ? { layout: 'radial' as const, top: 24, bottom: 24, left: 24, right: 24 }
+            : { layout: 'orthogonal' as const, orient: 'LR' as const, top: 16, bottom: 16, left: 24, right: labelled ? 110 : 24 }),
+          symbol: 'circle',
           roam: false,
           initialTreeDepth: -1,
           expandAndCollapse: false,
           edgeShape: 'curve',
-          lineStyle: { color: COLORS.grid, width: 1.5, curveness: 0.5 },
+          lineStyle: { color: '#3a404d', width: 1.2, curveness: 0.5 },
           label: {
+            show: labelled && !radial,
             position: 'top',
             distance: 6,
             color: COLORS.muted,
             fontSize: 11,
             formatter: (params) => platformName(lookup.get(params.name)?.platform),
           },
-          leaves: { label: { position: 'right', verticalAlign: 'middle', align: 'left', distance: 8 } },
+          leaves: { label: { show: labelled && !radial, position: 'right', verticalAlign: 'middle', align: 'left', distance: 8 } },
           emphasis: { focus: 'ancestor' },
           animationDuration: 350,
         },
       ],
     }),
-    [tree, selected, lookup],
+    [tree, selected, lookup, radial, labelled],
   );
-  const height = Math.min(1600, Math.max(260, leaves * 26 + 40));
+  const height = radial ? 560 : Math.min(1200, Math.max(240, leaves * 24 + 40));
   return (
     <div className="tree-scroll">
-      <div style={{ minWidth: Math.max(320, (tree.depth + 1) * 150) }}>
+      <div style={{ minWidth: radial ? 320 : Math.max(320, (tree.depth + 1) * (labelled ? 130 : 90)) }}>
         <Chart
           option={option}
           label={describeTree(tree)}

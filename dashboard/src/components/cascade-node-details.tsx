@@ -19,7 +19,7 @@ export function CascadeNodeDetails({ entry }: { entry: IndexedNode | null }) {
         <div><dt>Country</dt><dd>{countryName(node.country)}</dd></div>
         <div><dt>Kind</dt><dd>{eventTypeName(node.type)}</dd></div>
         {delay !== null ? <div><dt>After the visit before</dt><dd>{formatDuration(delay)}</dd></div> : null}
-        <div><dt>Visits it led to</dt><dd>{node.children.length}</dd></div>
+        <div><dt>Visits it led to</dt><dd>{node.children.length + (node.omittedChildren ?? 0)}</dd></div>
       </dl>
       {node.shares?.length ? (
         <>

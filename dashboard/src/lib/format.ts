@@ -8,16 +8,20 @@ export function formatCount(value: number | null | undefined): string {
   return Math.abs(value) >= 100_000 ? compact.format(value) : integer.format(value);
 }
 
+/** Revenue: cents only below 1,000, compact from 100,000 ("142K"); with a currency sign when one is known. */
 export function formatMoney(value: number | null | undefined, currency?: string | null): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const size = Math.abs(value);
+  const options: Intl.NumberFormatOptions =
+    size >= 100_000 ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: size >= 1000 ? 0 : 2 };
   if (currency) {
     try {
-      return new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
+      return new Intl.NumberFormat(undefined, { ...options, style: 'currency', currency }).format(value);
     } catch {
       // An unknown currency code falls through to a plain number.
     }
   }
-  return new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(undefined, options).format(value);
 }
 
 /** A 0..1 fraction as a percentage: 0.423 → "42%". */

@@ -90,26 +90,26 @@ function CascadeView({ data, treeParam }: { data: Cascades; treeParam: string | 
       {trees.length === 0 || !tree ? (
         <EmptyState title="No share trees yet.">Trees grow when people who followed this link share it again.</EmptyState>
       ) : (
-        <div className="cascade-layout">
-          <div className="cascade-side">
-            <Panel title="Trees" hint={data.trees.length > trees.length ? `The ${trees.length} largest of ${data.trees.length}` : undefined}>
+        <>
+          <div className="panel-grid">
+            <Panel title="Trees" hint={data.trees.length > trees.length ? `The ${trees.length} largest of ${data.trees.length}, largest first` : 'Largest first'}>
               <CascadeTreeList trees={trees} selected={treeIndex} onSelect={(i) => updateQuery({ tree: i === 0 ? null : String(i) })} />
             </Panel>
-            <Panel title="Sizes">
+            <Panel title="Tree sizes" hint="How many trees have how many visits: most stay small, a few travel far.">
               <CascadeSizesChart sizes={data.summary.sizes} />
             </Panel>
           </div>
-          <div className="cascade-main">
-            <Panel title="Share tree" hint="Each dot is a visit, coloured by the platform it came from. The first visit is ringed in amber.">
+          <div className="cascade-layout">
+            <Panel title="Share tree" hint="Each dot is a visit, coloured by the platform it came from; the first visit is ringed in amber. Click a dot for its details.">
               <CascadeTreeFacts tree={tree} />
               <CascadeTreeChart tree={tree} selected={selected} onSelect={setSelected} />
               <CascadeNodeOutline root={tree.root} size={tree.size} selected={selected} onSelect={setSelected} />
             </Panel>
-            <Panel title="Selected visit">
+            <Panel title="Selected visit" className="sticky-panel">
               <CascadeNodeDetails entry={selected ? index.get(selected) ?? null : null} />
             </Panel>
           </div>
-        </div>
+        </>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateSeries } from '../simulate-series.js';
-import { countAt, createBaseline, dispersionOf, expectedAt, observeBucket, recentEvidence } from './baseline-state.js';
+import { createBaseline, dispersionOf, observeBucket } from './baseline-state.js';
+import { countAt, expectedAt, recentEvidence } from './read-baseline.js';
 
 const WEEK = 10_080;
 const DAY = 1440;

@@ -1,14 +1,7 @@
 // Drop detector: has traffic stayed far below its baseline for a sustained window (a broken tag, a dead link)?
 import { advanceAlert } from './alert-lifecycle.js';
-import {
-  countAt,
-  dispersionOf,
-  expectedAt,
-  latestBucketStart,
-  levelFactorAt,
-  recentEvidence,
-  type BaselineState,
-} from './baseline-state.js';
+import { dispersionOf, type BaselineState } from './baseline-state.js';
+import { countAt, expectedAt, latestBucketStart, levelFactorAt, recentEvidence } from './read-baseline.js';
 import { logNegBinLowerTail } from './count-tails.js';
 import {
   PROBABILITY_THRESHOLDS,

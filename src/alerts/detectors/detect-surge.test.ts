@@ -44,6 +44,17 @@ describe('surge detector', () => {
     }
   });
 
+  it('flags a sparse scope (0.5/min) that quintuples for half an hour through the 15-minute window', () => {
+    for (const seed of [1, 2, 3]) {
+      for (const hour of [3, 15]) {
+        const { at, events } = runSurge(seed, 0.5, hour, { minutes: 30, factor: 5 });
+        const opened = events.find((e) => e.event === 'opened');
+        expect(opened?.index, `seed ${seed}, ${hour}h`).toBeGreaterThanOrEqual(at);
+        expect(opened?.index, `seed ${seed}, ${hour}h`).toBeLessThanOrEqual(at + 25);
+      }
+    }
+  });
+
   it('one surge raises one alert that is updated while it lasts and closes once the level is back', () => {
     const { at, series, events } = runSurge(4, 10, 14, { minutes: 60, factor: 5 });
     const kinds = events.map((e) => e.event);

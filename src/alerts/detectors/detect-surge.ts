@@ -1,18 +1,14 @@
 // Surge detector: is the latest bucket (or the last three) far above the seasonal baseline of its scope?
 import { advanceAlert } from './alert-lifecycle.js';
 import {
-  countAt,
   createBaseline,
   dispersionOf,
-  expectedAt,
-  latestBucketStart,
-  levelFactorAt,
   observeBucket,
-  recentEvidence,
   RING_SIZE,
   type BaselineConfig,
   type BaselineState,
 } from './baseline-state.js';
+import { countAt, expectedAt, latestBucketStart, levelFactorAt, recentEvidence } from './read-baseline.js';
 import { logNegBinUpperTail } from './count-tails.js';
 import {
   PROBABILITY_THRESHOLDS,
@@ -58,6 +54,9 @@ export interface SurgeOptions extends AlertLifecycleOptions {
 }
 
 const DEFAULT_WINDOWS: readonly number[] = [1, 3, 15];
+// Cumulative sums over the last buckets (index = window length), reused across calls: evaluation is synchronous.
+const windowCounts = new Float64Array(RING_SIZE + 1);
+const windowExpected = new Float64Array(RING_SIZE + 1);
 
 /**
  * Tests the latest bucket of `baseline` alone and summed with the buckets before it (to catch ramps)
@@ -73,16 +72,12 @@ export function evaluateSurge(baseline: BaselineState, state: DetectorState, opt
   const closeWindow = options.closeWindow ?? 3;
   const frozen = state.openAlert?.levelFactor;
   const longest = Math.min(RING_SIZE, Math.max(closeWindow, ...windows));
-  const counts = new Float64Array(longest + 1);
-  const expected = new Float64Array(longest + 1);
-  let aboveExpected = false;
+  const counts = windowCounts;
+  const expected = windowExpected;
   for (let ago = 0; ago < longest; ago++) {
     counts[ago + 1] = counts[ago] + countAt(baseline, ago);
     expected[ago + 1] = expected[ago] + Math.max(expectedAt(baseline, ago, frozen), minRate);
-    if (counts[ago + 1] > expected[ago + 1]) aboveExpected = true;
   }
-  // Fast path for the common case: nothing above expectation and no alert to update.
-  if (state.openAlert === undefined && !aboveExpected) return { state, event: 'none' };
 
   // Errors of the baseline persist from bucket to bucket, so summed windows keep the same dispersion.
   const dispersion = dispersionOf(baseline);
@@ -90,6 +85,8 @@ export function evaluateSurge(baseline: BaselineState, state: DetectorState, opt
   let logProbability = Infinity;
   let fired = false;
   for (const w of windows) {
+    // Fast path: a window that cannot fire only matters as evidence for an open alert.
+    if (state.openAlert === undefined && (counts[w] < minCount || counts[w] <= expected[w])) continue;
     const logP = logNegBinUpperTail(counts[w], expected[w], dispersion);
     const fires = counts[w] >= minCount && logP < logThreshold;
     if ((fires && !fired) || (fires === fired && logP < logProbability)) {
@@ -98,7 +95,8 @@ export function evaluateSurge(baseline: BaselineState, state: DetectorState, opt
       fired = fires;
     }
   }
-  const logClose = logNegBinUpperTail(counts[closeWindow], expected[closeWindow], dispersion);
+  if (state.openAlert === undefined && !fired) return { state, event: 'none' };
+  const logClose = state.openAlert === undefined ? 0 : logNegBinUpperTail(counts[closeWindow], expected[closeWindow], dispersion);
   const bucketMs = baseline.config.bucketMs;
   const bucketStart = latestBucketStart(baseline);
   const latest = counts[1];

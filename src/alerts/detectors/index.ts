@@ -6,15 +6,12 @@ export {
   cloneBaseline,
   observeBucket,
   dispersionOf,
-  countAt,
-  expectedAt,
-  latestBucketStart,
-  recentEvidence,
   DEFAULT_BASELINE_CONFIG,
   type BaselineConfig,
   type BaselineState,
   type SeasonalMode,
 } from './baseline-state.js';
+export { countAt, expectedAt, levelFactorAt, latestBucketStart, recentEvidence } from './read-baseline.js';
 export { evaluateSurge, detectSurge, type CountSeries, type SurgeOptions } from './detect-surge.js';
 export { detectBatch, type WatchedScope, type BatchEvent, type BatchOptions } from './detect-batch.js';
 export { evaluateDrop, type DropOptions } from './detect-drop.js';

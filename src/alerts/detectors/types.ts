@@ -9,8 +9,8 @@ export type Sensitivity = (typeof SENSITIVITIES)[number];
 
 /**
  * Tail probability below which a reading fires, per sensitivity. A scope is tested about twice a minute,
- * so `medium` allows ≈ 0.2 chance alerts per week when the model is right; `high` ≈ 1 (measured on
- * simulated series: see detect-surge-false-alerts.test.ts).
+ * so `medium` gives ≈ 0.1 chance alerts per scope per week and `high` ≈ 1 (measured on simulated
+ * seasonal series from 0.05 to 200 events a minute; see detect-surge-false-alerts.test.ts).
  */
 export const PROBABILITY_THRESHOLDS: Readonly<Record<Sensitivity, number>> = Object.freeze({
   low: 1e-6,

@@ -1,0 +1,2 @@
+import { benchClassify } from '/work/main/bench/classify.js';
+for (const l of await benchClassify()) console.log(l);
