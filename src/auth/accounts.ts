@@ -28,10 +28,13 @@ export async function createUser(meta: MetaStore, email: string, password: strin
   return user;
 }
 
+let dummyHash: Promise<string> | null = null;
+
 /** The user behind an email and password, or null; takes the same time whether or not the email exists. */
 export async function verifyPassword(meta: MetaStore, email: string, password: string): Promise<User | null> {
   const user = await meta.getUserByEmail(email.trim().toLowerCase());
-  const hash = user?.passwordHash ?? '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$5Z7TQ9kS8G3lXWQ0mY3fJg3x2c1hT3Vw9nq4N0u9x2E';
+  // An unknown email still pays for one real verification, so timing does not tell which emails exist.
+  const hash = user?.passwordHash ?? (await (dummyHash ??= argonHash(randomBytes(16).toString('hex'))));
   const ok = await argonVerify(hash, password).catch(() => false);
   return user && ok ? user : null;
 }
