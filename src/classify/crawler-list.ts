@@ -51,7 +51,7 @@ for (const { pattern } of crawlers) {
   list.push({ literal, regex: whole ? null : new RegExp(pattern) });
   index.set(key, list);
 }
-export const REST = new RegExp(rest.join('|'));
+const REST = new RegExp(rest.join('|'));
 
 // Three characters folded into a small integer (collisions are harmless: the literal is compared after the probe).
 function keyAt(text: string, i: number): number {

@@ -12,6 +12,7 @@ import { utcDay } from '../ingest/visitor-hash.js';
 import { mintShareToken, parseShareToken } from '../links/share-token.js';
 import type { Services } from '../services.js';
 import type { Link, Site, StoredEvent } from '../store/types.js';
+import { EVENT_TYPES } from '../vocabulary.js';
 import { parseAccessLogLine, type AccessLogEntry } from './parse-access-log.js';
 
 export interface ImportLogsOptions {
@@ -224,9 +225,9 @@ const SKIP_LABELS: Record<SkipReason, string> = {
 };
 
 function printSummary(files: string[], tally: ImportTally, seconds: number): void {
-  const byType = Object.entries(tally.imported).sort((a, b) => b[1] - a[1]).map(([type, n]) => `${fmt(n)} ${type}`);
+  const byType = EVENT_TYPES.filter((t) => tally.imported[t]).map((t) => `${t} ${fmt(tally.imported[t]!)}`);
   const previews = Object.entries(tally.previewsByPlatform).sort((a, b) => b[1] - a[1]).map(([p, n]) => `${p} ${fmt(n)}`);
-  const skipped = SKIP_REASONS.filter((r) => tally.skipped[r] > 0).map((r) => `${fmt(tally.skipped[r])} ${SKIP_LABELS[r]}`);
+  const skipped = SKIP_REASONS.filter((r) => tally.skipped[r] > 0).map((r) => `${SKIP_LABELS[r]} ${fmt(tally.skipped[r])}`);
   const total = Object.values(tally.imported).reduce((a, b) => a + b, 0);
   console.log(`Read ${fmt(tally.lines)} lines from ${files.length} file${files.length === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${fmt(tally.lines / Math.max(seconds, 0.001))} lines/s).`);
   console.log(`  imported ${fmt(total)} events${byType.length ? `: ${byType.join(', ')}` : ''}`);

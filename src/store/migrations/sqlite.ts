@@ -1,7 +1,8 @@
 // SQLite schema migrations, applied in order; the applied version is kept in PRAGMA user_version.
+import { MIGRATION_0002_COMMUNITY_COMMERCE } from './sqlite-0002-community-commerce.js';
+import { MIGRATION_0003_ALERTS } from './sqlite-0003-alerts.js';
 
-export const SQLITE_MIGRATIONS: readonly string[] = [
-  `
+const MIGRATION_0001_CORE = `
   CREATE TABLE workspaces (id TEXT PRIMARY KEY, slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL, created_at INTEGER NOT NULL);
   CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL, created_at INTEGER NOT NULL);
   CREATE TABLE memberships (user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
@@ -39,5 +40,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX events_ws_ts ON events(workspace_id, ts);
   CREATE TABLE ingest_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), segment INTEGER NOT NULL, offset INTEGER NOT NULL, loaded INTEGER NOT NULL);
   CREATE TABLE dropped_events (reason TEXT PRIMARY KEY, count INTEGER NOT NULL);
-  `,
-];
+`;
+
+export const SQLITE_MIGRATIONS: readonly string[] = [MIGRATION_0001_CORE, MIGRATION_0002_COMMUNITY_COMMERCE, MIGRATION_0003_ALERTS];
