@@ -22,6 +22,7 @@ const cache = createLruCache<AgentInfo>(AGENT_CACHE_SIZE);
  * Never throws.
  */
 export function classifyAgent(userAgent: string): AgentInfo {
+  if (typeof userAgent !== 'string') userAgent = ''; // a missing header from untyped callers
   const ua = userAgent.length > MAX_UA_LENGTH ? userAgent.slice(0, MAX_UA_LENGTH) : userAgent;
   const hit = cache.get(ua);
   if (hit !== undefined) return hit;

@@ -1,5 +1,6 @@
 // The collector's pipeline as small named steps: each takes a hit and returns it enriched, or a drop with a reason.
 import { classifyRequest } from '../classify/index.js';
+import { parseShareToken } from '../links/share-token.js';
 import type { Site, StoredEvent } from '../store/types.js';
 import type { EventType } from '../vocabulary.js';
 import { buildEvent } from './build-event.js';
@@ -57,7 +58,7 @@ const honourPrivacySignals: Step = (hit) => (hit.gpc ? { drop: 'privacy_signal' 
 const classifyHit: Step = (hit, hasher) => {
   const { body, url } = hit;
   const c = classifyRequest({
-    userAgent: hit.userAgent, referrer: body.r ?? '', url: url!.href, ownHosts: [hit.site.domain],
+    userAgent: hit.userAgent, referrer: (body.r ?? '').slice(0, 2048), url: url!.href, ownHosts: [hit.site.domain],
     hints: { telegramWebview: body.h?.tg === 1, webShare: false },
   });
   if (c.kind !== 'person') return { drop: 'bot' };
@@ -69,7 +70,7 @@ const classifyHit: Step = (hit, hasher) => {
     ts: hit.now, workspaceId: hit.site.workspaceId, siteId: hit.site.id, type,
     // A share event's platform is where it was shared to; a page view's is where it came from.
     platform: type === 'share' && typeof d.target === 'string' ? normaliseTarget(d.target) : c.platform,
-    channel: c.channel, token: body.k ?? null, parent: body.p ?? null, country: lookupCountry(hit.ip),
+    channel: c.channel, token: parseShareToken(body.k), parent: parseShareToken(body.p), country: lookupCountry(hit.ip),
     visitor: hasher.hash(hit.now, hit.site.workspaceId, hit.ip, hit.userAgent), device: c.device, browser: c.browser, os: c.os,
     inApp: c.inApp, referrerHost: c.referrerHost, path: url!.pathname, value, currency: typeof d.currency === 'string' ? d.currency.slice(0, 3).toUpperCase() : null,
     data: Object.keys(d).length > 0 ? d : null,

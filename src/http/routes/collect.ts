@@ -6,12 +6,13 @@ import { runCollectPipeline, type CollectBody } from '../../ingest/collect-hit.j
 import type { Services } from '../../services.js';
 import type { Site } from '../../store/types.js';
 
-const Token = Type.String({ pattern: '^[A-Za-z0-9_-]{6,32}$' });
+// Tokens and referrers are read leniently: a malformed parent or an over-long referrer loses that field, not the page view.
+const Token = Type.String({ maxLength: 200 });
 const CollectSchema = Type.Object({
   s: Type.String({ minLength: 1, maxLength: 64 }),
   e: Type.Union(['pageview', 'copy', 'share', 'custom', 'conversion'].map((e) => Type.Literal(e))),
   u: Type.String({ minLength: 1, maxLength: 2048 }),
-  r: Type.Optional(Type.String({ maxLength: 2048 })),
+  r: Type.Optional(Type.String({ maxLength: 8192 })),
   k: Type.Optional(Token),
   p: Type.Optional(Token),
   w: Type.Optional(Type.Number({ minimum: 0, maximum: 100000 })),
