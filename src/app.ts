@@ -20,6 +20,7 @@ import { registerCommerceRoutes } from './http/routes/commerce.js';
 import { registerHealthRoutes } from './http/routes/health.js';
 import { registerKeyRoutes } from './http/routes/keys.js';
 import { registerLinkRoutes } from './http/routes/links.js';
+import { registerLiveRoutes } from './http/routes/live.js';
 import { registerRedirectRoutes } from './http/routes/redirect.js';
 import { registerResourceRoutes } from './http/routes/resources.js';
 import { registerStatsRoutes } from './http/routes/stats.js';
@@ -89,6 +90,7 @@ export async function buildApp(config: Readonly<Config>, stores: Stores, options
   registerCascadeRoutes(app, services);
   registerCommerceRoutes(app, services);
   registerAlertRoutes(app, services);
+  registerLiveRoutes(app, services);
   registerStaticRoutes(app);
   registerRedirectRoutes(app, services);
   return app as unknown as FastifyInstance & { services: Services };

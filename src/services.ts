@@ -5,6 +5,7 @@ import { IngestService, type IngestOptions } from './ingest/ingest-service.js';
 import { VisitorHasher } from './ingest/visitor-hash.js';
 import { LinkService } from './links/link-service.js';
 import { PreviewCards } from './links/preview-cards.js';
+import { LiveFeed, liveEventView } from './live/live-feed.js';
 import type { Stores } from './store/index.js';
 
 export interface Services {
@@ -14,6 +15,7 @@ export interface Services {
   cards: PreviewCards;
   hasher: VisitorHasher;
   ingest: IngestService;
+  live: LiveFeed;
   meta: Stores['meta'];
   now: () => number;
   close(): Promise<void>;
@@ -29,8 +31,12 @@ export async function createServices(config: Readonly<Config>, stores: Stores, l
   const saltTimer = setInterval(() => void hasher.rotate(now()).catch((err) => log.error({ err }, 'salt rotation failed')), 60_000);
   saltTimer.unref();
   const ingest = new IngestService(stores.logDir, stores.events, log, options.ingest);
+  const live = new LiveFeed();
+  ingest.onEvent((e) => {
+    if (e.type !== 'bot') live.publish(e.workspaceId, 'event', liveEventView(e));
+  });
   return {
-    config, stores, hasher, ingest, now, meta: stores.meta,
+    config, stores, hasher, ingest, live, now, meta: stores.meta,
     links: new LinkService(stores.meta, config.baseUrl),
     cards: new PreviewCards(stores.meta, config.previewAllowPrivate),
     async close() {

@@ -8,7 +8,6 @@ import { classifyAgent, classifyRequest } from '../classify/index.js';
 import { AppError } from '../errors.js';
 import { buildEvent } from '../ingest/build-event.js';
 import { lookupCountry } from '../ingest/lookup-country.js';
-import { utcDay } from '../ingest/visitor-hash.js';
 import { mintShareToken, parseShareToken } from '../links/share-token.js';
 import type { Services } from '../services.js';
 import type { Link, Site, StoredEvent } from '../store/types.js';
@@ -87,6 +86,7 @@ function progressReporter(file: string, size: number, started: number) {
   };
 }
 
+const DAY_MS = 86_400_000;
 const LINK_PATH = /^\/(i\/)?([A-Za-z0-9][A-Za-z0-9_-]{0,63})\/?$/;
 /** What the redirect answers when it records something: 302 for people and bots, 200 for preview cards (older servers: 301, 307…). */
 const LINK_STATUSES = new Set([200, 301, 302, 303, 307, 308]);
@@ -107,8 +107,19 @@ function isPagePath(path: string): boolean {
  */
 function visitorOf(s: Services, entry: AccessLogEntry, workspaceId: string): string {
   const now = s.now();
-  const day = utcDay(entry.ts);
-  return s.hasher.hash(now, workspaceId, entry.ip, day === utcDay(now) ? entry.userAgent : `${entry.userAgent}\0${day}`);
+  const day = Math.floor(entry.ts / DAY_MS);
+  return s.hasher.hash(now, workspaceId, entry.ip, day === Math.floor(now / DAY_MS) ? entry.userAgent : `${entry.userAgent}\0${day}`);
+}
+
+// Logs repeat addresses (a visitor's pages, a fetcher's many requests): a bounded memo saves most database lookups.
+const countries = new Map<string, string | null>();
+function countryOf(ip: string): string | null {
+  let country = countries.get(ip);
+  if (country === undefined) {
+    if (countries.size >= 50_000) countries.clear();
+    countries.set(ip, (country = lookupCountry(ip)));
+  }
+  return country;
 }
 
 function shareTokenOf(entry: AccessLogEntry): string | null {
@@ -121,7 +132,7 @@ function linkEvent(s: Services, link: Link, entry: AccessLogEntry): StoredEvent 
   const parent = shareTokenOf(entry);
   const base = {
     ts: entry.ts, workspaceId: link.workspaceId, linkId: link.id, communityId: link.communityId, ambassadorId: link.ambassadorId,
-    campaignId: link.campaignId, device: agent.device, browser: agent.browser, os: agent.os, country: lookupCountry(entry.ip),
+    campaignId: link.campaignId, device: agent.device, browser: agent.browser, os: agent.os, country: countryOf(entry.ip),
   };
   if (agent.kind === 'preview') return buildEvent({ ...base, type: 'preview', platform: agent.platform, channel: 'dark_social', token: parent });
   const c = classifyRequest({ userAgent: entry.userAgent, referrer: entry.referrer, trackedLink: true });
@@ -139,7 +150,7 @@ function pageEvent(s: Services, site: Site, entry: AccessLogEntry): Outcome {
   });
   if (c.kind === 'bot') return { skip: 'bot' };
   const base = {
-    ts: entry.ts, workspaceId: site.workspaceId, siteId: site.id, path: entry.path, country: lookupCountry(entry.ip), device: c.device,
+    ts: entry.ts, workspaceId: site.workspaceId, siteId: site.id, path: entry.path, country: countryOf(entry.ip), device: c.device,
     browser: c.browser, os: c.os,
   };
   if (c.kind === 'preview') return { event: buildEvent({ ...base, type: 'preview', platform: c.platform, channel: 'dark_social', token: shareTokenOf(entry) }) };

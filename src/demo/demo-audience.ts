@@ -2,6 +2,7 @@
 import type { Channel, Device, Platform } from '../vocabulary.js';
 import type { Rng } from './random.js';
 
+/** Durations in ms. */
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
@@ -48,6 +49,7 @@ export interface PlatformDynamics {
 }
 
 const dyn = (d: PlatformDynamics) => d;
+/** Each platform's sharing behaviour: WhatsApp groups fan out widely, email barely, Discord in bursts. */
 export const DYNAMICS: Partial<Record<Platform, PlatformDynamics>> = {
   whatsapp: dyn({ reshare: 0.24, fanout: (r) => 1 + r.poisson(2.2), shareDelay: 25, clickDelay: 14, sigma: 1.3, fetcherCountry: null,
     next: [['whatsapp', 80], ['signal', 5], ['imessage', 5], ['telegram', 4], ['email', 3], ['messenger', 3]] }),
@@ -75,6 +77,7 @@ export function dynamicsOf(platform: Platform): PlatformDynamics {
   return DYNAMICS[platform] ?? DYNAMICS.whatsapp!;
 }
 
+/** What a visit's device reports (no user agent is kept). */
 export interface DeviceProfile { device: Device; browser: string; os: string }
 const DEVICES: readonly (readonly [DeviceProfile, number])[] = [
   [{ device: 'mobile', browser: 'Safari', os: 'iOS' }, 30],

@@ -52,6 +52,7 @@ export class CascadeSimulator {
     return ts >= this.start && ts < this.end;
   }
 
+  /** Adds one event (null fields unless given), if it falls inside the month. */
   emit(fields: Pick<DemoEvent, 'ts' | 'type'> & Partial<DemoEvent>): void {
     if (!this.inWindow(fields.ts)) return;
     this.events.push({

@@ -7,24 +7,29 @@ export interface DemoCommunity {
   /** Country codes its members mostly live in. */
   home: readonly (readonly [string, number])[];
 }
+/** An ambassador: a member who shares the brand's links and has a promo code of their own. */
 export interface DemoAmbassador { key: string; name: string; community: string | null; contact: string; promoCode: string }
+/** A campaign the links belong to. */
 export interface DemoCampaign { key: string; name: string; goal: string; startsAt: number | null; endsAt: number | null }
 /** A link input; `community`, `ambassador` and `campaign` hold keys of the objects above. */
 export interface DemoLink {
   key: string; slug: string; kind: 'link' | 'invite'; url: string; title: string; description: string | null;
   community: string | null; ambassador: string | null; campaign: string | null; tags: string[];
 }
+/** The brand's shop, where the tracker records page views, shares and orders. */
 export interface DemoSite { key: string; domain: string; name: string }
 
 /** How a link gets posted: times a week, people reached per post, and the platform it is posted into. */
 export interface PostingPlan { link: string; platform: Platform; perWeek: number; clicksPerPost: number; weekday?: number; hourUtc?: number }
 
+/** The demo brand's site (a reserved example domain). */
 export const SITE: DemoSite = { key: 'site', domain: 'shop.example', name: 'Maison Lumière shop' };
 const SHOP = `https://${SITE.domain}`;
 
 const FR: [string, number][] = [['FR', 80], ['BE', 8], ['CH', 5], ['CA', 3], ['GB', 2], ['DE', 2]];
 const WORLD: [string, number][] = [['US', 28], ['FR', 18], ['DE', 12], ['GB', 12], ['BR', 8], ['ES', 6], ['CA', 5], ['NL', 4], ['IT', 4], ['PL', 3]];
 
+/** The brand's communities: one per platform, from a 64-member Signal group to a 5,200-reader newsletter. */
 export const COMMUNITIES: readonly DemoCommunity[] = [
   { key: 'vip', name: 'VIP WhatsApp group', platform: 'whatsapp', region: 'FR', members: 240, inviteUrl: 'https://chat.whatsapp.com/Gq7DemoVipLumiere01', tags: ['vip'], home: FR },
   { key: 'discord', name: 'Discord launch server', platform: 'discord', region: null, members: 1850, inviteUrl: 'https://discord.gg/lumieredemo', tags: ['launch'], home: WORLD },
@@ -36,6 +41,7 @@ export const COMMUNITIES: readonly DemoCommunity[] = [
     home: [['FR', 55], ['BE', 8], ['CH', 6], ['US', 8], ['GB', 6], ['DE', 6], ['ES', 6], ['BR', 5]] },
 ];
 
+/** Five ambassadors; Lucas and Maya have no personal link and are credited through their promo codes only. */
 export const AMBASSADORS: readonly DemoAmbassador[] = [
   { key: 'camille', name: 'Camille Martin', community: 'vip', contact: 'camille@creators.example', promoCode: 'CAMILLE10' },
   { key: 'jonas', name: 'Jonas Weber', community: 'discord', contact: 'jonas#4021', promoCode: 'JONAS15' },
@@ -59,6 +65,7 @@ function invite(c: DemoCommunity): DemoLink {
   return { key: `${c.key}-invite`, slug: `join-${c.key}`, kind: 'invite', url: c.inviteUrl!, title: `Join the ${c.name}`, description: null, community: c.key, ambassador: null, campaign: null, tags: ['invite'] };
 }
 
+/** Twelve tracked links: one per community, three ambassadors' own, and an invite link per community that has one. */
 export const LINKS: readonly DemoLink[] = [
   link('vip-drop', 'vip-drop', '/drops/autumn?early=vip', 'Autumn drop: early access for the VIP group', { community: 'vip' }, ['drop']),
   link('discord-launch', 'launch', '/drops/autumn', 'The autumn collection is live', { community: 'discord' }, ['drop']),

@@ -56,7 +56,6 @@ export function Chart({ option, label, height = 280, onClick, children, header, 
         observer = new ResizeObserver(() => current.resize());
         observer.observe(box.current);
         setChart(instance);
-        Object.assign(box.current, { __chart: instance });
       })
       .catch(() => setFailed(true));
     return () => {

@@ -4,7 +4,7 @@ import { channelName, countryName, eventTypeName, platformName } from '../lib/la
 import type { LiveEntry } from '../lib/live-message';
 import { platformColor } from '../lib/platform-colors';
 
-export function LiveEntryRow({ entry }: { entry: LiveEntry }) {
+export function LiveEntryRow({ entry, linkName }: { entry: LiveEntry; linkName(id: string): string | null }) {
   if (entry.kind === 'alert') {
     return (
       <li className="live-row live-alert">
@@ -24,6 +24,7 @@ export function LiveEntryRow({ entry }: { entry: LiveEntry }) {
         ) : null}
         {entry.channel ? <span className="muted"> · {channelName(entry.channel)}</span> : null}
         {entry.country ? <span className="muted"> · {countryName(entry.country)}</span> : null}
+        {entry.link ? <span className="muted"> · {linkName(entry.link) ?? entry.link}</span> : null}
         {entry.where ? <span className="muted"> · <code>{entry.where}</code></span> : null}
       </span>
     </li>

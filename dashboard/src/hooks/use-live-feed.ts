@@ -33,7 +33,7 @@ export function useLiveFeed(paused: boolean): { entries: LiveEntry[]; status: Fe
     // EventSource reconnects by itself after an error; CLOSED means it gave up (e.g. a 401 or 403).
     source.onerror = () => setStatus(source.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
     const receive = (event: MessageEvent<string>) => {
-      const message = parseLiveMessage(event.data);
+      const message = parseLiveMessage(event.data, event.type);
       if (!message) return;
       const entry = toLiveEntry(message, new Date());
       if (pausedRef.current) {

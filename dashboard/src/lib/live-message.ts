@@ -10,13 +10,16 @@ export interface LiveEntry {
   platform: string | null;
   channel: string | null;
   country: string | null;
-  /** Link slug, path or id: where it happened. */
+  /** Link id, when the event came through a tracked link. */
+  link: string | null;
+  /** Page path or referrer host: where it happened, for site events. */
   where: string | null;
   /** An alert's message. */
   text: string | null;
 }
 
 type Fields = Record<string, unknown>;
+const KINDS = new Set(['event', 'alert']);
 
 function isRecord(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -31,14 +34,21 @@ function text(fields: Fields, ...names: string[]): string | null {
   return null;
 }
 
-/** Parses one SSE `data:` payload; null when it is not a message the dashboard understands. */
-export function parseLiveMessage(data: string): LiveMessage | null {
+/**
+ * Parses one SSE `data:` payload; null when it is not a message the dashboard understands. `sseEvent` is the SSE
+ * event name (`event`, `alert`, or `message` when unnamed): it tells the kind when the payload's own `type` field
+ * carries the event type (`click`, `preview`, …) instead.
+ */
+export function parseLiveMessage(data: string, sseEvent = 'message'): LiveMessage | null {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(data);
-    if (isRecord(value) && (value.type === 'event' || value.type === 'alert')) return value as LiveMessage;
+    value = JSON.parse(data);
   } catch {
-    // Comments and keep-alives are not JSON.
+    return null; // Comments and keep-alives are not JSON.
   }
+  if (!isRecord(value)) return null;
+  if (typeof value.type === 'string' && KINDS.has(value.type)) return value as LiveMessage;
+  if (sseEvent === 'event' || sseEvent === 'alert') return { ...value, type: sseEvent, eventType: value.eventType ?? value.type };
   return null;
 }
 
@@ -59,7 +69,8 @@ export function toLiveEntry(message: LiveMessage, receivedAt: Date): LiveEntry {
     platform: text(fields, 'platform'),
     channel: text(fields, 'channel'),
     country: text(fields, 'country'),
-    where: text(fields, 'linkSlug', 'slug', 'path', 'linkTitle', 'link', 'linkId'),
+    link: text(fields, 'link', 'linkId'),
+    where: text(fields, 'path', 'referrer'),
     text: text(fields, 'message', 'title', 'summary', 'rule', 'ruleName'),
   };
 }

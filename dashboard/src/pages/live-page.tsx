@@ -5,6 +5,7 @@ import { LiveEntryRow } from '../components/live-entry-row';
 import { PageHeader } from '../components/page-header';
 import { Panel } from '../components/panel';
 import { useLiveFeed, type FeedStatus } from '../hooks/use-live-feed';
+import { useResource } from '../hooks/use-resource';
 
 const STATUS_TEXT: Record<FeedStatus, string> = {
   connecting: 'Connecting…',
@@ -16,6 +17,11 @@ const STATUS_TEXT: Record<FeedStatus, string> = {
 export function LivePage() {
   const [paused, setPaused] = useState(false);
   const feed = useLiveFeed(paused);
+  const links = useResource('live-links', (api, signal) => api.listLinks({ limit: 500 }, signal));
+  const linkName = (id: string) => {
+    const link = links.data?.items.find((l) => l.id === id);
+    return link ? link.title || link.slug : null;
+  };
   const actions = (
     <>
       <button type="button" className="button" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
@@ -35,7 +41,7 @@ export function LivePage() {
           <EmptyState title="Waiting for the next event…">Open one of your short links in another tab to see it arrive.</EmptyState>
         ) : (
           <ol className="live-list" aria-label="Latest events, newest first" data-testid="live-list">
-            {feed.entries.map((entry) => <LiveEntryRow key={entry.id} entry={entry} />)}
+            {feed.entries.map((entry) => <LiveEntryRow key={entry.id} entry={entry} linkName={linkName} />)}
           </ol>
         )}
       </Panel>

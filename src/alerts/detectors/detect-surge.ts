@@ -59,9 +59,9 @@ const windowCounts = new Float64Array(RING_SIZE + 1);
 const windowExpected = new Float64Array(RING_SIZE + 1);
 
 /**
- * Tests the latest bucket of `baseline` alone and summed with the buckets before it (to catch ramps)
- * against a negative-binomial upper tail, and opens, updates or closes the scope's surge alert.
- * Pure apart from reading `baseline`: returns the next `state`.
+ * Tests the latest bucket of `baseline` alone and summed with the buckets before it (`windows`: ramps,
+ * slow surges) against a negative-binomial upper tail, flooring the expected count at `minRate` per bucket,
+ * and opens, updates or closes the scope's surge alert. Only reads `baseline`; returns the next `state`.
  */
 export function evaluateSurge(baseline: BaselineState, state: DetectorState, options: SurgeOptions): DetectorOutcome {
   if (baseline.observedBuckets < (options.minHistoryBuckets ?? 60)) return { state, event: 'none' };
