@@ -33,7 +33,7 @@ export async function createServices(config: Readonly<Config>, stores: Stores, l
   const ingest = new IngestService(stores.logDir, stores.events, log, options.ingest);
   const live = new LiveFeed();
   ingest.onEvent((e) => {
-    if (e.type !== 'bot') live.publish(e.workspaceId, 'event', liveEventView(e));
+    if (e.type !== 'bot') live.publish(e.workspaceId, 'event', () => liveEventView(e));
   });
   return {
     config, stores, hasher, ingest, live, now, meta: stores.meta,

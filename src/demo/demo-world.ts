@@ -37,7 +37,7 @@ export const COMMUNITIES: readonly DemoCommunity[] = [
     home: [['FR', 40], ['DE', 35], ['NL', 10], ['CH', 10], ['GB', 5]] },
   { key: 'lyon', name: 'Lyon Telegram group', platform: 'telegram', region: 'FR-ARA', members: 420, inviteUrl: 'https://t.me/+LumiereLyonDemo', tags: ['local'],
     home: [['FR', 92], ['CH', 5], ['BE', 3]] },
-  { key: 'newsletter', name: 'Weekly newsletter', platform: 'email', region: null, members: 5200, inviteUrl: null, tags: ['owned'],
+  { key: 'newsletter', name: 'Weekly newsletter', platform: 'email', region: null, members: 5200, inviteUrl: `${SHOP}/newsletter/subscribe`, tags: ['owned'],
     home: [['FR', 55], ['BE', 8], ['CH', 6], ['US', 8], ['GB', 6], ['DE', 6], ['ES', 6], ['BR', 5]] },
 ];
 
@@ -62,10 +62,10 @@ function link(key: string, slug: string, path: string, title: string, refs: Part
   return { key, slug, kind: 'link', url: `${SHOP}${path}`, title, description: null, community: null, ambassador: null, campaign: 'autumn', tags, ...refs };
 }
 function invite(c: DemoCommunity): DemoLink {
-  return { key: `${c.key}-invite`, slug: `join-${c.key}`, kind: 'invite', url: c.inviteUrl!, title: `Join the ${c.name}`, description: null, community: c.key, ambassador: null, campaign: null, tags: ['invite'] };
+  return { key: `${c.key}-invite`, slug: `join-${c.key}`, kind: 'invite', url: c.inviteUrl ?? SHOP, title: `Join the ${c.name}`, description: null, community: c.key, ambassador: null, campaign: null, tags: ['invite'] };
 }
 
-/** Twelve tracked links: one per community, three ambassadors' own, and an invite link per community that has one. */
+/** Thirteen tracked links: one per community, three ambassadors' own, and an invite link per community. */
 export const LINKS: readonly DemoLink[] = [
   link('vip-drop', 'vip-drop', '/drops/autumn?early=vip', 'Autumn drop: early access for the VIP group', { community: 'vip' }, ['drop']),
   link('discord-launch', 'launch', '/drops/autumn', 'The autumn collection is live', { community: 'discord' }, ['drop']),
@@ -75,7 +75,7 @@ export const LINKS: readonly DemoLink[] = [
   link('camille', 'camille', '/products/fig-leaf-candle', "Camille's favourite: Fig Leaf", { community: 'vip', ambassador: 'camille', campaign: 'ambassadors' }),
   link('jonas', 'jonas', '/collections/gift-sets', "Jonas' gift sets", { community: 'discord', ambassador: 'jonas', campaign: 'ambassadors' }),
   link('ines', 'ines', '/products/lyon-silk-diffuser', 'Le diffuseur Soie de Lyon', { community: 'lyon', ambassador: 'ines', campaign: 'ambassadors' }),
-  ...COMMUNITIES.filter((c) => c.inviteUrl !== null).map(invite),
+  ...COMMUNITIES.map(invite),
 ];
 
 /** How often each link is posted and how many people a post reaches, before seasonality and scale. */
@@ -92,6 +92,7 @@ export const POSTING: readonly PostingPlan[] = [
   { link: 'discord-invite', platform: 'x', perWeek: 6, clicksPerPost: 10 },
   { link: 'signal-invite', platform: 'whatsapp', perWeek: 2, clicksPerPost: 3 },
   { link: 'lyon-invite', platform: 'facebook', perWeek: 3, clicksPerPost: 7 },
+  { link: 'newsletter-invite', platform: 'whatsapp', perWeek: 3, clicksPerPost: 4 },
 ];
 
 /** Promo codes anyone may type (not tied to an ambassador). */

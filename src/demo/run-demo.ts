@@ -16,31 +16,31 @@ function settingKey(workspaceId: string): string {
   return `demo:${workspaceId}`;
 }
 
-/** Keys of the simulation → ids of the resources created for it. */
-type IdMap = Map<string, string>;
+/** Keys of the simulation → ids of the resources created for it, per kind (a link and a community may share a key). */
+interface IdMap { campaign: Map<string, string>; community: Map<string, string>; ambassador: Map<string, string>; link: Map<string, string>; site: Map<string, string> }
 
 async function createResources(s: Services, ws: Workspace, month: DemoMonth, at: number): Promise<{ ids: IdMap; links: Link[] }> {
   const meta = s.stores.meta;
-  const ids: IdMap = new Map();
+  const ids: IdMap = { campaign: new Map(), community: new Map(), ambassador: new Map(), link: new Map(), site: new Map() };
   const stamp = { workspaceId: ws.id, createdAt: at, updatedAt: at };
   for (const c of month.campaigns) {
-    ids.set(c.key, meta.campaigns.insert({ ...stamp, id: newId('cmp'), name: c.name, startsAt: c.startsAt, endsAt: c.endsAt, goal: c.goal }).id);
+    ids.campaign.set(c.key, meta.campaigns.insert({ ...stamp, id: newId('cmp'), name: c.name, startsAt: c.startsAt, endsAt: c.endsAt, goal: c.goal }).id);
   }
   for (const c of month.communities) {
-    ids.set(c.key, meta.communities.insert({
+    ids.community.set(c.key, meta.communities.insert({
       ...stamp, id: newId('com'), name: c.name, platform: c.platform, region: c.region, members: c.members, inviteUrl: c.inviteUrl, tags: c.tags,
     }).id);
   }
   for (const a of month.ambassadors) {
-    ids.set(a.key, meta.ambassadors.insert({
-      ...stamp, id: newId('amb'), name: a.name, communityId: a.community ? ids.get(a.community)! : null, contact: a.contact,
+    ids.ambassador.set(a.key, meta.ambassadors.insert({
+      ...stamp, id: newId('amb'), name: a.name, communityId: a.community ? ids.community.get(a.community)! : null, contact: a.contact,
     }).id);
   }
-  ids.set(month.site.key, meta.sites.insert({ ...stamp, id: newId('site'), domain: month.site.domain, name: month.site.name }).id);
+  ids.site.set(month.site.key, meta.sites.insert({ ...stamp, id: newId('site'), domain: month.site.domain, name: month.site.name }).id);
   const links: Link[] = [];
   for (const l of month.links) {
     const link = await createLink(s, ws, l, ids, at);
-    ids.set(l.key, link.id);
+    ids.link.set(l.key, link.id);
     links.push(link);
   }
   return { ids, links };
@@ -48,10 +48,10 @@ async function createResources(s: Services, ws: Workspace, month: DemoMonth, at:
 
 /** Creates a link with its demo slug, or `slug-2`, `slug-3`… when another workspace of this instance took it. */
 async function createLink(s: Services, ws: Workspace, l: DemoLink, ids: IdMap, at: number): Promise<Link> {
-  const ref = (key: string | null) => (key ? ids.get(key)! : null);
+  const ref = (map: Map<string, string>, key: string | null) => (key ? map.get(key)! : null);
   const input = {
     url: l.url, title: l.title, description: l.description, kind: l.kind, tags: l.tags,
-    community: ref(l.community), ambassador: ref(l.ambassador), campaign: ref(l.campaign),
+    community: ref(ids.community, l.community), ambassador: ref(ids.ambassador, l.ambassador), campaign: ref(ids.campaign, l.campaign),
   };
   for (let n = 1; ; n++) {
     try {
@@ -72,10 +72,10 @@ function toStoredEvents(month: DemoMonth, workspaceId: string, ids: IdMap): Stor
     if (real === undefined) tokens.set(t, (real = mintShareToken()));
     return real;
   };
-  const id = (key: string | null) => (key === null ? null : ids.get(key) ?? null);
+  const id = (map: Map<string, string>, key: string | null) => (key === null ? null : map.get(key) ?? null);
   return month.events.map((e) => buildEvent({
-    ...e, workspaceId, linkId: id(e.linkId), siteId: id(e.siteId), communityId: id(e.communityId), ambassadorId: id(e.ambassadorId),
-    campaignId: id(e.campaignId), token: token(e.token), parent: token(e.parent),
+    ...e, workspaceId, linkId: id(ids.link, e.linkId), siteId: id(ids.site, e.siteId), communityId: id(ids.community, e.communityId),
+    ambassadorId: id(ids.ambassador, e.ambassadorId), campaignId: id(ids.campaign, e.campaignId), token: token(e.token), parent: token(e.parent),
   }));
 }
 
@@ -93,7 +93,7 @@ async function recordAll(s: Services, events: StoredEvent[], print: (line: strin
 }
 
 /**
- * Fills `workspace` with the demo brand: a site, 5 communities, 5 ambassadors, 2 campaigns, 12 tracked links and a
+ * Fills `workspace` with the demo brand: a site, 5 communities, 5 ambassadors, 2 campaigns, 13 tracked links and a
  * simulated month of activity ending now (about 30,000 events), then prints a summary. Runs once per workspace: a
  * second run prints that the demo is already there and records nothing (returns zero counts).
  * @throws AppError when a resource cannot be created; the event log's write error when recording fails.
@@ -125,6 +125,6 @@ export async function runDemo(s: Services, workspace: Workspace, print: (line: s
     `${fmt(count('preview'))} previews, ${fmt(count('share') + count('copy'))} shares and copies, ${fmt(count('join'))} joins, ` +
     `${fmt(count('conversion'))} orders (${fmt(Math.round(revenue))} EUR), ${fmt(count('bot'))} bots`);
   print(`demo: a bad-buzz spike hit "${spikeCommunity.name}" on ${new Date(month.spike.from).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-  print(`demo: open the dashboard at ${s.config.baseUrl}/app/ (start the server with: npx lantern start)`);
+  print(`demo: open the dashboard at ${s.config.baseUrl}/app/ (run \`npx lantern start\` first if the server is not running)`);
   return { events: events.length, links: links.length };
 }

@@ -13,6 +13,8 @@ export function utcDay(ts: number): string {
 export class VisitorHasher {
   private day = '';
   private salt = '';
+  /** End of the salt's day, ms: comparing numbers beats formatting a date per request. */
+  private dayEnd = 0;
   private rotating: Promise<void> | null = null;
 
   constructor(private readonly source: SaltSource) {}
@@ -20,9 +22,10 @@ export class VisitorHasher {
   /** Loads the salt of the day of `now` (ms); call at start and on a timer. */
   async rotate(now: number): Promise<void> {
     const day = utcDay(now);
-    if (day === this.day) return;
+    if (day <= this.day) return;
     this.salt = await this.source(day);
     this.day = day;
+    this.dayEnd = Date.parse(`${day}T00:00:00Z`) + 86_400_000;
   }
 
   /**
@@ -32,7 +35,8 @@ export class VisitorHasher {
    */
   hash(now: number, workspaceId: string, ip: string, userAgent: string): string {
     if (!this.salt) throw new Error('VisitorHasher.rotate() must run before hash()');
-    if (utcDay(now) !== this.day && !this.rotating) {
+    // Only a newer day rotates: hashing a past event (a log import) uses today's salt and never revives an old one.
+    if (now >= this.dayEnd && !this.rotating) {
       this.rotating = this.rotate(now).finally(() => (this.rotating = null));
     }
     return createHash('sha256').update(`${this.salt}\0${workspaceId}\0${ip}\0${userAgent}`).digest('base64url').slice(0, 16);

@@ -1,7 +1,6 @@
 // What a request for a short link gets: a redirect with a fresh share token, a preview card, or a small page.
 import { classifyAgent, classifyRequest } from '../classify/index.js';
-import type { AgentInfo } from '../classify/types.js';
-import { buildEvent } from '../ingest/build-event.js';
+import { pooledToken } from '../ids.js';
 import { lookupCountry } from '../ingest/lookup-country.js';
 import type { VisitorHasher } from '../ingest/visitor-hash.js';
 import type { MetaStore } from '../store/index.js';
@@ -40,21 +39,20 @@ const DISABLED: VisitOutcome = { status: 410, html: renderMessagePage('Link disa
 const EXHAUSTED = renderMessagePage('This link has run out', 'It was limited to a number of uses, and they have all been taken.');
 const EXPIRED = renderMessagePage('This link has expired', 'It was valid for a limited time only.');
 
-function visitEvent(resolved: ResolvedLink, req: VisitRequest, agent: AgentInfo, type: StoredEvent['type'], hasher: VisitorHasher): StoredEvent {
+/** The event a visit records, built in one object literal: this runs on every redirect. */
+function visitEvent(resolved: ResolvedLink, req: VisitRequest, type: StoredEvent['type'], hasher: VisitorHasher, token: string | null): StoredEvent {
   const { link } = resolved;
-  const base = {
-    ts: req.now, workspaceId: link.workspaceId, type, linkId: link.id, communityId: link.communityId,
-    ambassadorId: link.ambassadorId, campaignId: link.campaignId, device: agent.device, browser: agent.browser, os: agent.os,
-  };
-  if (type === 'preview') {
-    // A preview fetch is a share into `platform`; it names the visit whose link was pasted (the token in the URL).
-    return buildEvent({ ...base, platform: agent.platform, channel: 'dark_social', token: req.parent, country: lookupCountry(req.ip) });
-  }
   const c = classifyRequest({ userAgent: req.userAgent, referrer: req.referrer, trackedLink: true });
-  return buildEvent({
-    ...base, platform: c.platform, channel: c.channel, inApp: c.inApp, referrerHost: c.referrerHost, parent: req.parent,
-    country: lookupCountry(req.ip), visitor: type === 'bot' ? null : hasher.hash(req.now, link.workspaceId, req.ip, req.userAgent),
-  });
+  const preview = type === 'preview';
+  return {
+    id: pooledToken(), ts: req.now, workspaceId: link.workspaceId, type, linkId: link.id, siteId: null, communityId: link.communityId,
+    ambassadorId: link.ambassadorId, campaignId: link.campaignId, platform: c.platform, channel: c.channel,
+    // A preview fetch is a share into `platform`; it names the visit whose link was pasted (the token in the URL).
+    token: preview ? req.parent : token, parent: preview ? null : req.parent,
+    visitor: type === 'click' || type === 'join' ? hasher.hash(req.now, link.workspaceId, req.ip, req.userAgent) : null,
+    country: lookupCountry(req.ip), device: c.device, browser: c.browser, os: c.os, inApp: c.inApp, referrerHost: c.referrerHost,
+    path: null, value: null, currency: null, data: null,
+  };
 }
 
 /**
@@ -69,13 +67,13 @@ export function visitLinkCached(req: VisitRequest, deps: VisitDeps): VisitOutcom
   if (link.disabled) return DISABLED;
   const agent = classifyAgent(req.userAgent);
   if (agent.kind === 'preview') return undefined;
-  if (agent.kind === 'bot') return { status: 302, location: link.url, event: req.head ? undefined : visitEvent(resolved, req, agent, 'bot', deps.hasher) };
+  if (agent.kind === 'bot') return { status: 302, location: link.url, event: req.head ? undefined : visitEvent(resolved, req, 'bot', deps.hasher, null) };
   if (link.expiresAt !== null && req.now >= link.expiresAt) {
     return link.fallbackUrl ? { status: 302, location: link.fallbackUrl } : { status: 410, html: EXPIRED };
   }
   if (link.maxUses !== null && !req.head) return undefined;
   const token = mintShareToken();
-  const event = req.head ? undefined : { ...visitEvent(resolved, req, agent, link.kind === 'invite' ? 'join' : 'click', deps.hasher), token };
+  const event = req.head ? undefined : visitEvent(resolved, req, link.kind === 'invite' ? 'join' : 'click', deps.hasher, token);
   return { status: 302, location: withShareToken(resolved.target, token), event };
 }
 
@@ -91,14 +89,14 @@ export async function visitLink(req: VisitRequest, deps: VisitDeps): Promise<Vis
   if (agent.kind === 'preview') {
     const card = await deps.cards.cardFor(link, req.now);
     const html = renderPreviewPage({ ...card, shortUrl: deps.links.shortUrl(link), destination: link.url });
-    return { status: 200, html, event: req.head ? undefined : visitEvent(resolved, req, agent, 'preview', deps.hasher) };
+    return { status: 200, html, event: req.head ? undefined : visitEvent(resolved, req, 'preview', deps.hasher, null) };
   }
   if (link.maxUses !== null && !req.head && agent.kind === 'person' && (link.expiresAt === null || req.now < link.expiresAt)) {
     const granted = await deps.meta.consumeLinkUse(link.id);
     deps.links.invalidate(link.slug);
     if (!granted) return link.fallbackUrl ? { status: 302, location: link.fallbackUrl } : { status: 410, html: EXHAUSTED };
     const token = mintShareToken();
-    return { status: 302, location: withShareToken(resolved.target, token), event: { ...visitEvent(resolved, req, agent, link.kind === 'invite' ? 'join' : 'click', deps.hasher), token } };
+    return { status: 302, location: withShareToken(resolved.target, token), event: visitEvent(resolved, req, link.kind === 'invite' ? 'join' : 'click', deps.hasher, token) };
   }
   // Everything else needs no I/O now that the link is cached.
   return visitLinkCached(req, deps)!;

@@ -1,7 +1,15 @@
 // The live feed: recent events and alerts per workspace, numbered for Last-Event-ID resume, pushed to subscribers.
 import type { StoredEvent } from '../store/types.js';
 
-export interface LiveMessage { id: number; type: 'event' | 'alert'; data: Record<string, unknown> }
+export type LiveData = Record<string, unknown>;
+export interface LiveMessage { id: number; type: 'event' | 'alert'; data: LiveData }
+/** A message as kept: `data` may be a thunk built on first read, since most events are never sent to anyone. */
+interface KeptMessage { id: number; type: LiveMessage['type']; data: LiveData | (() => LiveData) }
+
+function resolve(m: KeptMessage): LiveMessage {
+  if (typeof m.data === 'function') m.data = m.data();
+  return m as LiveMessage;
+}
 export type LiveSubscriber = (message: LiveMessage) => void;
 
 const KEEP = 500;
@@ -17,22 +25,24 @@ export function liveEventView(e: StoredEvent): Record<string, unknown> {
 /** Keeps the last 500 messages of each workspace in memory (this node's; a restart starts the numbering again). */
 export class LiveFeed {
   private seq = 0;
-  private readonly recent = new Map<string, LiveMessage[]>();
+  private readonly recent = new Map<string, KeptMessage[]>();
   private readonly subscribers = new Map<string, Set<LiveSubscriber>>();
 
-  publish(workspaceId: string, type: LiveMessage['type'], data: Record<string, unknown>): LiveMessage {
-    const message = { id: ++this.seq, type, data };
+  /** Keeps and pushes a message; `data` may be a function, called only if someone reads it. */
+  publish(workspaceId: string, type: LiveMessage['type'], data: LiveData | (() => LiveData)): void {
+    const message: KeptMessage = { id: ++this.seq, type, data };
     const list = this.recent.get(workspaceId) ?? [];
     list.push(message);
-    if (list.length > KEEP) list.splice(0, list.length - KEEP);
+    // Trim in batches: one splice per KEEP messages instead of one per message.
+    if (list.length >= 2 * KEEP) list.splice(0, list.length - KEEP);
     this.recent.set(workspaceId, list);
-    for (const s of this.subscribers.get(workspaceId) ?? []) s(message);
-    return message;
+    const subscribers = this.subscribers.get(workspaceId);
+    if (subscribers) for (const s of subscribers) s(resolve(message));
   }
 
   /** Messages after `lastId` still in memory, oldest first. */
   since(workspaceId: string, lastId: number): LiveMessage[] {
-    return (this.recent.get(workspaceId) ?? []).filter((m) => m.id > lastId);
+    return (this.recent.get(workspaceId) ?? []).filter((m) => m.id > lastId).slice(-KEEP).map(resolve);
   }
 
   subscribe(workspaceId: string, subscriber: LiveSubscriber): () => void {

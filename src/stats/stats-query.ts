@@ -61,13 +61,16 @@ export function whereClause(q: StatsQuery, dialect: 'sqlite' | 'clickhouse'): { 
   return { sql: parts.join(' AND '), params };
 }
 
-/** SQL fragments that count each measure, the same in SQLite and ClickHouse. */
+/**
+ * SQL fragments that count each measure, the same in SQLite and ClickHouse. A refund is a `conversion` event of negative
+ * value: it lowers revenue and is not counted as a conversion.
+ */
 export const MEASURES = `
   sum(CASE WHEN type IN ('click', 'pageview') THEN 1 ELSE 0 END) AS visits,
   count(DISTINCT CASE WHEN type IN ('click', 'pageview') THEN visitor END) AS visitors,
   sum(CASE WHEN type IN ('preview', 'share') THEN 1 ELSE 0 END) AS shares,
   sum(CASE WHEN type = 'join' THEN 1 ELSE 0 END) AS joins,
-  sum(CASE WHEN type = 'conversion' THEN 1 ELSE 0 END) AS conversions,
+  sum(CASE WHEN type = 'conversion' AND coalesce(value, 0) >= 0 THEN 1 ELSE 0 END) AS conversions,
   sum(CASE WHEN type = 'conversion' THEN coalesce(value, 0) ELSE 0 END) AS revenue,
   sum(CASE WHEN type IN ('click', 'pageview') AND channel = 'dark_social' THEN 1 ELSE 0 END) AS darkVisits`;
 

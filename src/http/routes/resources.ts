@@ -1,6 +1,8 @@
 // CRUD routes for the simple workspace resources: communities, ambassadors, campaigns and sites.
 import type { FastifyInstance } from 'fastify';
-import { Type, type TObject } from 'typebox';
+import { Type, type TObject, type TProperties } from 'typebox';
+import { recordMemberCount } from '../../commerce/member-history.js';
+import { checkPersonalLink, createPersonalLink, type PersonalLinkInput } from '../../commerce/personal-link.js';
 import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { validateDestination } from '../../links/validate-destination.js';
@@ -21,6 +23,12 @@ interface ResourceSpec<T extends Entity> {
   /** Validates input and maps it to entity fields (a patch when `partial`). */
   fields(input: Input, workspaceId: string, partial: boolean): Partial<T>;
   defaults: Omit<T, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt'>;
+  /** Body properties accepted on create only (e.g. `link`: a personal link made in the same call). */
+  createOnly?: TProperties;
+  /** Checks create-only input before anything is stored. */
+  beforeCreate?(input: Input): Promise<void>;
+  /** Runs after a create or update; its result joins the response. A failure on create removes the new entity. */
+  afterSave?(entity: T, input: Input, created: boolean): Promise<Record<string, unknown>>;
 }
 
 const iso = (ms: number | null) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
@@ -54,11 +62,20 @@ function requireRef(s: Services, workspaceId: string, field: string, id: unknown
 function registerResource<T extends Entity>(app: FastifyInstance, s: Services, spec: ResourceSpec<T>): void {
   const tags = [spec.path.split('/').pop()!];
   const Patch = Type.Partial(spec.body, { additionalProperties: false });
-  app.post(spec.path, { config: { access: 'write' }, schema: { tags, body: spec.body, response: { ...errorResponses, 422: Type.Ref('Error') } } }, async (request, reply) => {
+  const Body = spec.createOnly ? Type.Object({ ...spec.body.properties, ...spec.createOnly }, { additionalProperties: false }) : spec.body;
+  app.post(spec.path, { config: { access: 'write' }, schema: { tags, body: Body, response: { ...errorResponses, 409: Type.Ref('Error'), 422: Type.Ref('Error') } } }, async (request, reply) => {
     const ws = principalOf(request).workspaceId;
     const now = s.now();
-    const entity = { ...spec.defaults, ...spec.fields(request.body as Input, ws, false), id: newId(spec.prefix), workspaceId: ws, createdAt: now, updatedAt: now } as T;
-    return reply.code(201).send(view(spec.table.insert(entity)));
+    const input = request.body as Input;
+    const entity = { ...spec.defaults, ...spec.fields(input, ws, false), id: newId(spec.prefix), workspaceId: ws, createdAt: now, updatedAt: now } as T;
+    await spec.beforeCreate?.(input);
+    const saved = spec.table.insert(entity);
+    try {
+      return reply.code(201).send({ ...view(saved), ...(await spec.afterSave?.(saved, input, true)) });
+    } catch (err) {
+      spec.table.delete(ws, saved.id);
+      throw err;
+    }
   });
   app.get(spec.path, { config: { access: 'read' }, schema: { tags, querystring: PageQuery, response: errorResponses } }, async (request) => {
     const q = request.query as { limit?: number; cursor?: string };
@@ -73,8 +90,8 @@ function registerResource<T extends Entity>(app: FastifyInstance, s: Services, s
     const ws = principalOf(request).workspaceId;
     const { id } = request.params as { id: string };
     if (!spec.table.exists(ws, id)) notFound(tags[0], id);
-    const updated = spec.table.update(ws, id, { ...spec.fields(request.body as Input, ws, true), updatedAt: s.now() } as Partial<T>);
-    return view(updated ?? notFound(tags[0], id));
+    const updated = spec.table.update(ws, id, { ...spec.fields(request.body as Input, ws, true), updatedAt: s.now() } as Partial<T>) ?? notFound(tags[0], id);
+    return { ...view(updated), ...(await spec.afterSave?.(updated, request.body as Input, false)) };
   });
   app.delete(`${spec.path}/:id`, { config: { access: 'write' }, schema: { tags, params: IdParams } }, async (request, reply) => {
     const { id } = request.params as { id: string };
@@ -84,6 +101,12 @@ function registerResource<T extends Entity>(app: FastifyInstance, s: Services, s
 }
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
+/** `link`: the owner's personal tracked link, created in the same call; the response then carries it as `link`. */
+const PersonalLink = Type.Object({
+  url: Type.String({ minLength: 1, maxLength: 2048 }), slug: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  title: Type.Optional(Nullable(Type.String({ maxLength: 300 }))), kind: Type.Optional(Type.Union([Type.Literal('link'), Type.Literal('invite')])),
+}, { additionalProperties: false });
+const personalLink = (input: Input) => input.link as PersonalLinkInput | undefined;
 const Tags = Type.Array(Type.String({ maxLength: 50 }), { maxItems: 20 });
 
 /** Registers communities, ambassadors, campaigns and sites. */
@@ -102,6 +125,14 @@ export function registerResourceRoutes(app: FastifyInstance, s: Services): void 
       ...(i.inviteUrl !== undefined && { inviteUrl: i.inviteUrl === null ? null : validateDestination(i.inviteUrl, 'inviteUrl') }),
       ...(i.tags !== undefined && { tags: i.tags as string[] }),
     }),
+    createOnly: { link: Type.Optional(PersonalLink) },
+    beforeCreate: async (i) => { if (personalLink(i)) await checkPersonalLink(m, personalLink(i)!); },
+    afterSave: async (c, i, created) => {
+      const link = created && personalLink(i) ? await createPersonalLink(s.links, c.workspaceId, personalLink(i)!, { community: c.id }, s.now()) : undefined;
+      // Member counts over time: a point whenever the count given changes.
+      if (typeof i.members === 'number') await recordMemberCount(m, c.id, i.members, s.now());
+      return link ? { link } : {};
+    },
   });
   registerResource(app, s, {
     path: '/api/ambassadors', prefix: 'amb', table: m.ambassadors,
@@ -110,6 +141,12 @@ export function registerResourceRoutes(app: FastifyInstance, s: Services): void 
     fields: (i, ws) => {
       requireRef(s, ws, 'community', i.community, m.communities as unknown as EntityTable<Entity>);
       return { ...(i.name !== undefined && { name: i.name as string }), ...(i.community !== undefined && { communityId: i.community as string | null }), ...(i.contact !== undefined && { contact: i.contact as string | null }) };
+    },
+    createOnly: { link: Type.Optional(PersonalLink) },
+    beforeCreate: async (i) => { if (personalLink(i)) await checkPersonalLink(m, personalLink(i)!); },
+    afterSave: async (a, i, created) => {
+      if (!created || !personalLink(i)) return {};
+      return { link: await createPersonalLink(s.links, a.workspaceId, personalLink(i)!, { community: a.communityId, ambassador: a.id }, s.now()) };
     },
   });
   registerResource(app, s, {
