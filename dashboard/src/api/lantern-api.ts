@@ -64,7 +64,7 @@ export class LanternApi {
   listCampaigns(signal?: AbortSignal) { return this.list<Campaign>('/api/campaigns', {}, signal); }
 
   // Cascades
-  async getCascades(query: { link?: string; site?: string }, signal?: AbortSignal): Promise<Cascades> {
+  async getCascades(query: { link?: string; site?: string; limit?: number }, signal?: AbortSignal): Promise<Cascades> {
     return normalizeCascades(await this.http.request<RawCascades>('GET', '/api/cascades', { query, signal }));
   }
 

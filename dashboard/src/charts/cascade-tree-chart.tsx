@@ -77,7 +77,7 @@ export function CascadeTreeChart({ tree, selected, onSelect }: CascadeTreeChartP
           data: [toDatum(tree.root, selected, true)],
           ...(radial
             ? { layout: 'radial' as const, top: 24, bottom: 24, left: 24, right: 24 }
-            : { layout: 'orthogonal' as const, orient: 'LR' as const, top: 16, bottom: 16, left: 24, right: labelled ? 110 : 24 }),
+            : { layout: 'orthogonal' as const, orient: 'LR' as const, top: 24, bottom: 16, left: labelled ? 44 : 24, right: labelled ? 90 : 24 }),
           symbol: 'circle',
           roam: false,
           initialTreeDepth: -1,
@@ -103,7 +103,7 @@ export function CascadeTreeChart({ tree, selected, onSelect }: CascadeTreeChartP
   const height = radial ? 560 : Math.min(1200, Math.max(240, leaves * 24 + 40));
   return (
     <div className="tree-scroll">
-      <div style={{ minWidth: radial ? 320 : Math.max(320, (tree.depth + 1) * (labelled ? 130 : 90)) }}>
+      <div style={{ minWidth: radial ? 320 : Math.max(320, (tree.depth + 1) * (labelled ? 105 : 70)) }}>
         <Chart
           option={option}
           label={describeTree(tree)}

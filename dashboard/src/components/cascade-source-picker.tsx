@@ -1,6 +1,7 @@
 // Chooses whose share trees to draw: one link, or one site's pages.
 import type { Link, Site } from '../api/types';
 import { updateQuery } from '../lib/url-query';
+import { InlineField } from './inline-field';
 
 interface CascadeSourcePickerProps {
   links: Link[];
@@ -16,8 +17,7 @@ export function CascadeSourcePicker({ links, sites, value }: CascadeSourcePicker
     updateQuery({ link: kind === 'link' ? id : null, site: kind === 'site' ? id : null, tree: null, node: null });
   }
   return (
-    <label className="inline-field source-picker">
-      <span>Share trees of</span>
+    <InlineField label="Share trees of" className="source-picker">
       <select value={value} onChange={(e) => choose(e.target.value)} data-testid="cascade-source">
         <option value="">Choose a link or site…</option>
         {links.length ? (
@@ -31,6 +31,6 @@ export function CascadeSourcePicker({ links, sites, value }: CascadeSourcePicker
           </optgroup>
         ) : null}
       </select>
-    </label>
+    </InlineField>
   );
 }

@@ -108,7 +108,7 @@ export function LinkForm({ link, submitLabel, save, onSaved, onCancel }: LinkFor
           <input type="url" required inputMode="url" placeholder="https://example.com/spring-sale" value={draft.url} onChange={(e) => set('url', e.target.value)} />
         </Field>
         <Field label="Slug (optional)" hint="The short link's path. Left empty, Lantern picks one.">
-          <input type="text" pattern="[A-Za-z0-9_-]*" value={draft.slug} onChange={(e) => set('slug', e.target.value)} disabled={Boolean(link)} />
+          <input type="text" pattern="[A-Za-z0-9_\-]*" value={draft.slug} onChange={(e) => set('slug', e.target.value)} disabled={Boolean(link)} />
         </Field>
         <Field label="Preview title (optional)">
           <input type="text" maxLength={200} value={draft.title} onChange={(e) => set('title', e.target.value)} />

@@ -1,5 +1,5 @@
 // One line of the live feed: an event (type, platform, country, where) or an alert in words.
-import { formatTime } from '../lib/format';
+import { formatMoment } from '../lib/format';
 import { channelName, countryName, eventTypeName, platformName } from '../lib/labels';
 import type { LiveEntry } from '../lib/live-message';
 import { platformColor } from '../lib/platform-colors';
@@ -8,7 +8,7 @@ export function LiveEntryRow({ entry, linkName }: { entry: LiveEntry; linkName(i
   if (entry.kind === 'alert') {
     return (
       <li className="live-row live-alert">
-        <time dateTime={entry.ts}>{formatTime(entry.ts)}</time>
+        <time dateTime={entry.ts}>{formatMoment(entry.ts)}</time>
         <span className="badge badge-alert">Alert</span>
         <span className="live-text">{entry.text ?? 'An alert rule fired.'}</span>
       </li>
@@ -16,7 +16,7 @@ export function LiveEntryRow({ entry, linkName }: { entry: LiveEntry; linkName(i
   }
   return (
     <li className="live-row">
-      <time dateTime={entry.ts}>{formatTime(entry.ts)}</time>
+      <time dateTime={entry.ts}>{formatMoment(entry.ts)}</time>
       <span className={`badge badge-event badge-${entry.eventType ?? 'event'}`}>{eventTypeName(entry.eventType)}</span>
       <span className="live-text">
         {entry.platform ? (

@@ -1,4 +1,5 @@
 // The dashboard's sections; the current one is marked for screen readers too. Range and filters carry over.
+import { useEffect, useRef } from 'react';
 import { carriedQuery } from '../lib/url-query';
 import { AppLink } from '../router/app-link';
 import { appPath, useLocation } from '../router/history';
@@ -19,8 +20,13 @@ function isCurrent(section: string, path: string): boolean {
 export function MainNav() {
   const { path, search } = useLocation();
   const query = carriedQuery(search, ['from', 'to']);
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // On phones the sections scroll sideways: keep the current one in view.
+    nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [path]);
   return (
-    <nav className="main-nav" aria-label="Sections">
+    <nav className="main-nav" aria-label="Sections" ref={nav}>
       <ul>
         {SECTIONS.map((section) => {
           const current = isCurrent(section.path, path);

@@ -5,6 +5,7 @@ import { CHANNEL_IDS, PLATFORM_IDS, channelName, platformName } from '../lib/lab
 import { updateQuery } from '../lib/url-query';
 import { useLocation } from '../router/history';
 import { FilterChips } from './filter-chips';
+import { InlineField } from './inline-field';
 
 export function RangeBar({ showFilters = true }: { showFilters?: boolean }) {
   const { search, searchString } = useLocation();
@@ -30,31 +31,27 @@ export function RangeBar({ showFilters = true }: { showFilters?: boolean }) {
         ))}
       </div>
       <div className="date-inputs">
-        <label className="inline-field">
-          <span>From</span>
+        <InlineField label="From">
           <input type="date" value={range.from} max={range.to} onChange={(e) => e.target.value && updateQuery({ from: e.target.value, to: range.to })} />
-        </label>
-        <label className="inline-field">
-          <span>To</span>
+        </InlineField>
+        <InlineField label="To">
           <input type="date" value={range.to} min={range.from} onChange={(e) => e.target.value && updateQuery({ from: range.from, to: e.target.value })} />
-        </label>
+        </InlineField>
       </div>
       {showFilters ? (
         <div className="filter-selects">
-          <label className="inline-field">
-            <span>Platform</span>
+          <InlineField label="Platform">
             <select value={platform} onChange={(e) => updateQuery({ platform: e.target.value })}>
               <option value="">All</option>
               {PLATFORM_IDS.map((id) => <option key={id} value={id}>{platformName(id)}</option>)}
             </select>
-          </label>
-          <label className="inline-field">
-            <span>Channel</span>
+          </InlineField>
+          <InlineField label="Channel">
             <select value={channel} onChange={(e) => updateQuery({ channel: e.target.value })}>
               <option value="">All</option>
               {CHANNEL_IDS.map((id) => <option key={id} value={id}>{channelName(id)}</option>)}
             </select>
-          </label>
+          </InlineField>
         </div>
       ) : null}
       <FilterChips />

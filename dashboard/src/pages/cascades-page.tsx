@@ -41,7 +41,7 @@ export function CascadesPage() {
 
   const query = link ? { link } : site ? { site } : null;
   const cascades = useResource<Cascades>(query ? `cascades|${JSON.stringify(query)}` : null, (api, signal) =>
-    api.getCascades(query ?? {}, signal),
+    api.getCascades({ ...query, limit: MAX_TREES_LISTED }, signal),
   );
 
   return (
@@ -92,7 +92,7 @@ function CascadeView({ data, treeParam }: { data: Cascades; treeParam: string | 
       ) : (
         <>
           <div className="panel-grid">
-            <Panel title="Trees" hint={data.trees.length > trees.length ? `The ${trees.length} largest of ${data.trees.length}, largest first` : 'Largest first'}>
+            <Panel title="Trees" hint={data.summary.count > trees.length ? `The ${trees.length} largest of ${formatCount(data.summary.count)}` : 'Largest first'}>
               <CascadeTreeList trees={trees} selected={treeIndex} onSelect={(i) => updateQuery({ tree: i === 0 ? null : String(i) })} />
             </Panel>
             <Panel title="Tree sizes" hint="How many trees have how many visits: most stay small, a few travel far.">

@@ -44,6 +44,14 @@ export function OverviewPage() {
         />
         <TopTablePanel scope={scope} by="community" title="Top communities" heading="Community" hrefOf={communityFilter} nameOf={(row) => rowName(row, 'No community')} emptyText="No community traffic in this period." />
         <TopTablePanel scope={scope} by="country" title="Top countries" heading="Country" nameOf={countryOf} emptyText="No visits in this period." />
+        <TopTablePanel
+          scope={scope}
+          by="referrer"
+          title="Top referrers"
+          heading="Referrer"
+          nameOf={(row) => rowName(row, 'None (chats, apps, typed)')}
+          emptyText="No visits in this period."
+        />
       </div>
     </>
   );

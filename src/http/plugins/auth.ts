@@ -41,7 +41,8 @@ async function fromSession(meta: MetaStore, request: FastifyRequest, cookie: str
     throw new AppError('csrf_failed', 'missing or wrong X-Lantern-CSRF header');
   }
   const memberships = await meta.listMemberships(session.userId);
-  const wanted = request.headers['x-lantern-workspace'];
+  // EventSource cannot send headers: the live feed names its workspace in the query instead.
+  const wanted = request.headers['x-lantern-workspace'] ?? (request.query as { workspace?: string } | undefined)?.workspace;
   const m = typeof wanted === 'string' && wanted ? memberships.find((x) => x.workspaceId === wanted || x.workspace.slug === wanted) : memberships[0];
   if (!m) throw new AppError('forbidden', 'you are not a member of that workspace');
   return { workspaceId: m.workspaceId, scopes: ROLE_SCOPES[m.role], role: m.role, keyId: null, userId: session.userId, rateKey: `user:${session.userId}` };
