@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
+import { AppError } from './errors.js';
 import { fastRedirectServerFactory, type FastPathDeps } from './http/fast-redirect.js';
 import { registerAuth } from './http/plugins/auth.js';
 import { registerErrorHandler } from './http/plugins/error-handler.js';
@@ -64,17 +65,18 @@ export async function buildApp(config: Readonly<Config>, stores: Stores, options
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
-  await app.register(rateLimit, {
-    global: false,
-    keyGenerator: (req) => req.headers.authorization ?? req.cookies?.lantern_session ?? req.ip,
-    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: { code: 'rate_limited', message: `rate limit of ${ctx.max} requests per minute exceeded; retry in ${Math.ceil(ctx.ttl / 1000)} s`, details: {} } }),
-  });
   app.addHook('onRoute', (route) => {
-    // Every authenticated API route is rate-limited per key (or session, or address).
+    // Every authenticated API route is rate-limited per key (or session, or address). This hook must run before
+    // the rate-limit plugin's own onRoute hook, which reads the config: so it is added before the plugin.
     const access = route.config?.access;
     if (route.url.startsWith('/api/') && access && access !== 'public' && !route.config?.rateLimit) {
       route.config = { ...route.config, rateLimit: { max: config.rateLimitPerMinute, timeWindow: 60_000 } };
     }
+  });
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (req) => req.headers.authorization ?? req.cookies?.lantern_session ?? req.ip,
+    errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', `rate limit of ${ctx.max} requests per minute exceeded; retry in ${Math.ceil(ctx.ttl / 1000)} s`, { details: { limit: ctx.max } }),
   });
   registerErrorHandler(app);
   registerAuth(app, stores.meta, services.now);
