@@ -83,10 +83,12 @@ export class ConversionService {
     return { conversion: { ...conversion, recorded: true }, created };
   }
 
+  /** @throws AppError not_found (also for another workspace's conversion). */
   async get(workspaceId: string, id: string): Promise<Conversion> {
     return this.meta.commerce.conversions.get(workspaceId, id) ?? notFound('conversion', id);
   }
 
+  /** Newest first, `limit` per page. */
   async list(workspaceId: string, limit: number, cursor: string | null): Promise<Page<Conversion>> {
     return this.meta.commerce.conversions.list(workspaceId, limit, cursor);
   }

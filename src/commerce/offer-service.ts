@@ -61,10 +61,12 @@ export class OfferService {
     return this.meta.saveOffer(offer, true);
   }
 
+  /** @throws AppError not_found (also for another workspace's offer). */
   async get(workspaceId: string, id: string): Promise<Offer> {
     return this.meta.commerce.offers.get(workspaceId, id) ?? notFound('offer', id);
   }
 
+  /** Newest first, `limit` per page. */
   async list(workspaceId: string, limit: number, cursor: string | null): Promise<Page<Offer>> {
     return this.meta.commerce.offers.list(workspaceId, limit, cursor);
   }
@@ -76,6 +78,7 @@ export class OfferService {
     return this.meta.saveOffer(offer, false);
   }
 
+  /** @throws AppError not_found. */
   async delete(workspaceId: string, id: string): Promise<void> {
     if (!this.meta.commerce.offers.delete(workspaceId, id)) notFound('offer', id);
   }

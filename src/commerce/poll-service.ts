@@ -77,14 +77,17 @@ export class PollService {
     }
   }
 
+  /** @throws AppError not_found (also for another workspace's poll). */
   async get(workspaceId: string, id: string): Promise<Poll> {
     return this.meta.commerce.polls.get(workspaceId, id) ?? notFound('poll', id);
   }
 
+  /** Newest first, `limit` per page. */
   async list(workspaceId: string, limit: number, cursor: string | null): Promise<Page<Poll>> {
     return this.meta.commerce.polls.list(workspaceId, limit, cursor);
   }
 
+  /** Deletes the poll and its answers. @throws AppError not_found. */
   async delete(workspaceId: string, id: string): Promise<void> {
     if (!(await this.meta.deletePoll(workspaceId, id))) notFound('poll', id);
   }

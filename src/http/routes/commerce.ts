@@ -1,5 +1,5 @@
 // Offers, conversions, polls and the ambassador leaderboard (routes registered here).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ConversionService } from '../../commerce/conversion-service.js';
@@ -28,7 +28,7 @@ export function registerCommerceRoutes(root: FastifyInstance, s: Services): void
   root.addSchema(OfferView);
   root.addSchema(ConversionView);
   root.addSchema(PollView);
-  const ws = (request: Parameters<typeof principalOf>[0]) => principalOf(request).workspaceId;
+  const ws = (request: FastifyRequest) => principalOf(request).workspaceId;
   const refErrors = { ...errorResponses, 409: Type.Ref('Error'), 422: Type.Ref('Error') };
 
   // Offers (promo codes)
