@@ -69,7 +69,11 @@ describe('lantern demo', () => {
     expect(keys).toContain('discord');
     expect(platforms.rows.find((r) => r.key === 'whatsapp')!.visits).toBeGreaterThan(100);
     const communities = await getBreakdown(stores.events, q, 'community', 10, async (ids) => stores.meta.communities.names(ws.id, ids));
-    expect(communities.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['VIP WhatsApp group', 'Discord launch server']));
+    expect(communities.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['VIP WhatsApp group', 'Discord launch server', 'Weekly newsletter']));
+    // Every community row is a real community of the workspace, never another resource's id.
+    expect(communities.rows.filter((r) => r.key !== null).every((r) => r.name !== undefined)).toBe(true);
+    const ambassadors = await getBreakdown(stores.events, q, 'ambassador', 10, async (ids) => stores.meta.ambassadors.names(ws.id, ids));
+    expect(ambassadors.rows.filter((r) => r.key !== null).map((r) => r.name)).toEqual(expect.arrayContaining(['Camille Martin', 'Lucas Ferreira']));
   });
 
   it('creates the communities, ambassadors and links as real resources with short links that resolve', async () => {
