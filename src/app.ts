@@ -22,6 +22,7 @@ import { registerHealthRoutes } from './http/routes/health.js';
 import { registerKeyRoutes } from './http/routes/keys.js';
 import { registerLinkRoutes } from './http/routes/links.js';
 import { registerLiveRoutes } from './http/routes/live.js';
+import { registerMemberRoutes } from './http/routes/members.js';
 import { registerRedirectRoutes } from './http/routes/redirect.js';
 import { registerResourceRoutes } from './http/routes/resources.js';
 import { registerStatsRoutes } from './http/routes/stats.js';
@@ -85,6 +86,7 @@ export async function buildApp(config: Readonly<Config>, stores: Stores, options
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerAuthRoutes(app, services);
   registerKeyRoutes(app, services);
+  registerMemberRoutes(app, services);
   registerLinkRoutes(app, services);
   registerResourceRoutes(app, services);
   registerStatsRoutes(app, services);

@@ -74,3 +74,38 @@ describe('sessions on the API', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });
 });
+
+describe('members and invitations', () => {
+  test('an owner invites by a one-time link; the invitee joins with the role; the last owner cannot be removed', async () => {
+    const { cookie, csrf } = await signIn('owner@example.com', 'correct horse battery');
+    const headers = { cookie, 'x-lantern-csrf': csrf };
+    const invite = await t.app.inject({ method: 'POST', url: '/api/invites', headers, payload: { role: 'member' } });
+    expect(invite.statusCode).toBe(201);
+    const token = new URL(invite.json().url).searchParams.get('token')!;
+    const joined = await t.app.inject({ method: 'POST', url: '/api/auth/setup', payload: { token, email: 'member@example.com', password: 'member-password-1' } });
+    expect(joined.json().workspaces).toEqual([expect.objectContaining({ slug: 'default', role: 'member' })]);
+    const members = (await t.app.inject({ method: 'GET', url: '/api/members', headers })).json().items;
+    expect(members.map((m: { email: string; role: string }) => `${m.email}:${m.role}`)).toEqual(expect.arrayContaining(['owner@example.com:owner', 'member@example.com:member', 'viewer@example.com:viewer']));
+    const owner = members.find((m: { role: string }) => m.role === 'owner');
+    const last = await t.app.inject({ method: 'DELETE', url: `/api/members/${owner.userId}`, headers });
+    expect(last.statusCode).toBe(409);
+    const member = members.find((m: { email: string }) => m.email === 'member@example.com');
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/members/${member.userId}`, headers, payload: { role: 'viewer' } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/members/${member.userId}`, headers })).statusCode).toBe(204);
+  });
+
+  test('an existing account accepts an invitation to another workspace with its own password', async () => {
+    const invite = (await t.app.inject({ method: 'POST', url: '/api/invites', headers: t.auth(t.other.key), payload: { role: 'viewer' } })).json();
+    const token = new URL(invite.url).searchParams.get('token')!;
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/setup', payload: { token, email: 'viewer@example.com', password: 'not the password' } });
+    expect(wrong.statusCode).toBe(401);
+    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/setup', payload: { token, email: 'viewer@example.com', password: 'viewer-password-1' } });
+    expect(ok.json().workspaces.map((w: { slug: string }) => w.slug).sort()).toEqual(['default', 'other']);
+  });
+
+  test('an admin key cannot invite an owner, and a viewer cannot invite at all', async () => {
+    expect((await t.app.inject({ method: 'POST', url: '/api/invites', headers: t.auth(), payload: { role: 'owner' } })).statusCode).toBe(403);
+    const { cookie, csrf } = await signIn('viewer@example.com', 'viewer-password-1');
+    expect((await t.app.inject({ method: 'POST', url: '/api/invites', headers: { cookie, 'x-lantern-csrf': csrf }, payload: { role: 'viewer' } })).statusCode).toBe(403);
+  });
+});

@@ -44,10 +44,18 @@ export function registerAuthRoutes(root: FastifyInstance, s: Services): void {
     config: { access: 'public', rateLimit: { max: 20, timeWindow: 60_000 } },
     schema: { tags, body: Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }), email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1000 }) }, { additionalProperties: false }), response: errorResponses },
   }, async (request, reply) => {
+    // Someone who already has an account joins with their own password; anyone else gets a new account.
+    const existing = await s.stores.meta.getUserByEmail(request.body.email.trim().toLowerCase());
+    const known = existing ? await verifyPassword(s.stores.meta, request.body.email, request.body.password) : null;
+    if (existing && !known) throw new AppError('invalid_credentials', 'this email already has an account: use its password to accept the invitation');
     const grant = await s.stores.meta.useSetupToken(hashSecret(request.body.token), s.now());
     if (!grant) throw new AppError('invalid_credentials', 'this setup link is unknown, used or expired');
     const workspace = await s.stores.meta.getWorkspace(grant.workspaceId);
     if (!workspace) throw new AppError('not_found', 'the workspace of this setup link no longer exists');
+    if (known) {
+      await s.stores.meta.setMembership({ userId: known.id, workspaceId: workspace.id, role: grant.role }, s.now());
+      return signIn(reply, known.id);
+    }
     const user = await createUser(s.stores.meta, request.body.email, request.body.password, grant.role, workspace, s.now());
     return signIn(reply, user.id);
   });

@@ -118,6 +118,15 @@ export class SqliteMetaStore {
     return rows.map((r) => ({ userId, workspaceId: String(r.id), role: r.role as Role, workspace: workspaceFromRow(r) }));
   }
 
+  async listMembers(workspaceId: string): Promise<{ userId: string; email: string; role: Role; createdAt: number }[]> {
+    const rows = this.db.prepare('SELECT u.id, u.email, m.role, m.created_at FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = ? ORDER BY m.created_at').all(workspaceId) as Row[];
+    return rows.map((r) => ({ userId: String(r.id), email: String(r.email), role: r.role as Role, createdAt: Number(r.created_at) }));
+  }
+
+  async deleteMembership(workspaceId: string, userId: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM memberships WHERE workspace_id = ? AND user_id = ?').run(workspaceId, userId).changes > 0;
+  }
+
   // Sessions and one-time setup tokens
 
   async createSession(s: Session): Promise<void> {
