@@ -6,6 +6,7 @@ import { COLORS } from '../lib/palette';
 import { rowId } from '../lib/breakdown-rows';
 import { Chart } from './chart';
 import { ChartLegend } from './chart-legend';
+import { countAxis, tooltipBox } from './chart-style';
 import type { ChartOption } from './echarts-setup';
 
 interface BreakdownBarChartProps {
@@ -34,19 +35,8 @@ export function BreakdownBarChart({ rows, nameOf, noun, limit = 8, onSelect }: B
     return {
       color: [COLORS.amber, COLORS.teal],
       grid: { left: 8, right: 24, top: 4, bottom: 4, containLabel: true },
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        backgroundColor: COLORS.surface,
-        borderColor: COLORS.grid,
-        textStyle: { color: COLORS.text },
-      },
-      xAxis: {
-        type: 'value',
-        minInterval: 1,
-        splitLine: { lineStyle: { color: COLORS.grid, type: 'dashed' } },
-        axisLabel: { color: COLORS.muted },
-      },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, ...tooltipBox() },
+      xAxis: countAxis(),
       yAxis: {
         type: 'category',
         data: reversed.map(nameOf),

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { CascadeSummary } from '../api/types';
 import { COLORS } from '../lib/palette';
 import { Chart } from './chart';
+import { countAxis, tooltipBox } from './chart-style';
 import type { ChartOption } from './echarts-setup';
 
 export function CascadeSizesChart({ sizes }: { sizes: CascadeSummary['sizes'] }) {
@@ -10,7 +11,7 @@ export function CascadeSizesChart({ sizes }: { sizes: CascadeSummary['sizes'] })
     () => ({
       color: [COLORS.amber],
       grid: { left: 8, right: 8, top: 16, bottom: 4, containLabel: true },
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, backgroundColor: COLORS.surface, borderColor: COLORS.grid, textStyle: { color: COLORS.text } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, ...tooltipBox() },
       xAxis: {
         type: 'category',
         data: sizes.map((s) => s.bucket),
@@ -22,7 +23,7 @@ export function CascadeSizesChart({ sizes }: { sizes: CascadeSummary['sizes'] })
         axisTick: { show: false },
         axisLabel: { color: COLORS.muted, interval: 0 },
       },
-      yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: COLORS.grid, type: 'dashed' } }, axisLabel: { color: COLORS.muted } },
+      yAxis: countAxis(),
       series: [{ name: 'Trees', type: 'bar', data: sizes.map((s) => s.count), barMaxWidth: 36, itemStyle: { borderRadius: [4, 4, 0, 0] } }],
     }),
     [sizes],

@@ -7,6 +7,7 @@ import { platformName } from '../lib/labels';
 import { COLORS } from '../lib/palette';
 import { platformColor } from '../lib/platform-colors';
 import { Chart } from './chart';
+import { tooltipBox } from './chart-style';
 import type { ChartOption } from './echarts-setup';
 
 interface CascadeTreeChartProps {
@@ -61,9 +62,7 @@ export function CascadeTreeChart({ tree, selected, onSelect }: CascadeTreeChartP
     () => ({
       tooltip: {
         trigger: 'item',
-        backgroundColor: COLORS.surface,
-        borderColor: COLORS.grid,
-        textStyle: { color: COLORS.text },
+        ...tooltipBox(),
         formatter: (params) => {
           const name = Array.isArray(params) ? params[0]?.name : params.name;
           const node = name ? lookup.get(name) : undefined;

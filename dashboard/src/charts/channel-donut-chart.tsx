@@ -7,6 +7,7 @@ import { COLORS, SERIES } from '../lib/palette';
 import { rowId } from '../lib/breakdown-rows';
 import { Chart } from './chart';
 import { ChartLegend } from './chart-legend';
+import { tooltipBox } from './chart-style';
 import type { ChartOption } from './echarts-setup';
 
 const CHANNEL_COLORS: Record<string, string> = {
@@ -23,13 +24,7 @@ export function ChannelDonutChart({ rows }: { rows: BreakdownRow[] }) {
   const sorted = useMemo(() => [...rows].filter((r) => r.visits > 0).sort((a, b) => b.visits - a.visits), [rows]);
   const option = useMemo<ChartOption>(
     () => ({
-      tooltip: {
-        trigger: 'item',
-        backgroundColor: COLORS.surface,
-        borderColor: COLORS.grid,
-        textStyle: { color: COLORS.text },
-        valueFormatter: (value) => `${formatCount(Number(value))} visits`,
-      },
+      tooltip: { trigger: 'item', ...tooltipBox(), valueFormatter: (value) => `${formatCount(Number(value))} visits` },
       series: [
         {
           name: 'Visits by channel',

@@ -1,10 +1,12 @@
 // Visits and shares over time as two lines, with a summary sentence and a hidden table for screen readers.
+import type { LineSeriesOption } from 'echarts/charts';
 import { useMemo } from 'react';
 import type { Interval, TimeseriesPoint } from '../api/types';
 import { formatCount } from '../lib/format';
 import { COLORS } from '../lib/palette';
 import { Chart } from './chart';
 import { ChartLegend } from './chart-legend';
+import { countAxis, tooltipBox } from './chart-style';
 import type { ChartOption } from './echarts-setup';
 
 interface TimeseriesChartProps {
@@ -18,6 +20,20 @@ function pointLabel(t: string, interval: Interval): string {
   return interval === 'hour'
     ? date.toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })
     : date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+}
+
+/** One smoothed line with a soft area under it; dots on the points while there are few enough to tell apart. */
+function lineSeries(name: string, data: number[], look: { width: number; area: string }): LineSeriesOption {
+  return {
+    name,
+    type: 'line',
+    smooth: 0.25,
+    showSymbol: data.length < 40,
+    symbolSize: 5,
+    lineStyle: { width: look.width },
+    areaStyle: { color: look.area },
+    data,
+  };
 }
 
 /** One sentence a person would take from the chart. */
@@ -36,12 +52,7 @@ export function TimeseriesChart({ points, interval, height = 280 }: TimeseriesCh
     () => ({
       color: [COLORS.amber, COLORS.teal],
       grid: { left: 8, right: 16, top: 12, bottom: 8, containLabel: true },
-      tooltip: {
-        trigger: 'axis',
-        backgroundColor: COLORS.surface,
-        borderColor: COLORS.grid,
-        textStyle: { color: COLORS.text },
-      },
+      tooltip: { trigger: 'axis', ...tooltipBox() },
       xAxis: {
         type: 'category',
         data: points.map((p) => pointLabel(p.t, interval)),
@@ -50,33 +61,10 @@ export function TimeseriesChart({ points, interval, height = 280 }: TimeseriesCh
         axisTick: { show: false },
         axisLabel: { color: COLORS.muted, hideOverlap: true },
       },
-      yAxis: {
-        type: 'value',
-        minInterval: 1,
-        splitLine: { lineStyle: { color: COLORS.grid, type: 'dashed' } },
-        axisLabel: { color: COLORS.muted },
-      },
+      yAxis: countAxis(),
       series: [
-        {
-          name: 'Visits',
-          type: 'line',
-          smooth: 0.25,
-          showSymbol: points.length < 40,
-          symbolSize: 5,
-          lineStyle: { width: 2.5 },
-          areaStyle: { color: COLORS.amberSoft },
-          data: points.map((p) => p.visits),
-        },
-        {
-          name: 'Shares',
-          type: 'line',
-          smooth: 0.25,
-          showSymbol: points.length < 40,
-          symbolSize: 5,
-          lineStyle: { width: 2 },
-          areaStyle: { color: COLORS.tealSoft },
-          data: points.map((p) => p.shares),
-        },
+        lineSeries('Visits', points.map((p) => p.visits), { width: 2.5, area: COLORS.amberSoft }),
+        lineSeries('Shares', points.map((p) => p.shares), { width: 2, area: COLORS.tealSoft }),
       ],
     }),
     [points, interval],

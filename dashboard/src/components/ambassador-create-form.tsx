@@ -1,23 +1,21 @@
 // Adds an ambassador, optionally tied to a community.
 import { useState, type FormEvent } from 'react';
-import { describeError } from '../api/api-error';
 import type { Community } from '../api/types';
+import { useSubmit } from '../hooks/use-submit';
 import { useSession } from '../session/session-context';
 import { Field } from './field';
+import { FormError } from './form-error';
 
 export function AmbassadorCreateForm({ communities, onCreated }: { communities: Community[]; onCreated(): void }) {
   const { api } = useSession();
   const [name, setName] = useState('');
   const [community, setCommunity] = useState('');
   const [contact, setContact] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.createAmbassador({
         name: name.trim(),
         ...(community ? { community } : {}),
@@ -26,11 +24,7 @@ export function AmbassadorCreateForm({ communities, onCreated }: { communities: 
       setName('');
       setContact('');
       onCreated();
-    } catch (cause) {
-      setError(describeError(cause));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -45,7 +39,7 @@ export function AmbassadorCreateForm({ communities, onCreated }: { communities: 
       <Field label="Contact (optional)" hint="How your team reaches them; never shown in reports.">
         <input type="text" value={contact} onChange={(e) => setContact(e.target.value)} />
       </Field>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      <FormError error={error} />
       <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Adding…' : 'Add ambassador'}</button>
     </form>
   );

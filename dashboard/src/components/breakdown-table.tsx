@@ -3,6 +3,7 @@ import type { BreakdownRow } from '../api/types';
 import { formatCount, formatMoney } from '../lib/format';
 import { rowId } from '../lib/breakdown-rows';
 import { AppLink } from '../router/app-link';
+import { DataTable, type Column } from './data-table';
 
 interface BreakdownTableProps {
   rows: BreakdownRow[];
@@ -26,42 +27,35 @@ export function BreakdownTable({ rows, heading, nameOf, hrefOf, limit = 10, capt
   const shown = rows.slice(0, limit);
   const max = Math.max(1, ...shown.map((r) => r.visits));
   const extras = EXTRAS.filter((extra) => rows.some((r) => typeof r[extra.key] === 'number' && (r[extra.key] ?? 0) > 0));
+  const columns: Column[] = [
+    { label: heading },
+    { label: 'Visits', numeric: true },
+    { label: 'Visitors', numeric: true },
+    { label: 'Shares', numeric: true },
+    ...extras.map((extra) => ({ label: extra.label, numeric: true })),
+  ];
   return (
-    <div className="table-scroll">
-      <table className="data-table">
-        {caption ? <caption className="visually-hidden">{caption}</caption> : null}
-        <thead>
-          <tr>
-            <th scope="col">{heading}</th>
-            <th scope="col" className="num">Visits</th>
-            <th scope="col" className="num">Visitors</th>
-            <th scope="col" className="num">Shares</th>
-            {extras.map((extra) => <th key={extra.key} scope="col" className="num">{extra.label}</th>)}
+    <DataTable caption={caption} columns={columns}>
+      {shown.map((row) => {
+        const href = hrefOf?.(row);
+        const name = nameOf(row);
+        return (
+          <tr key={rowId(row)}>
+            <th scope="row" className="name-cell">
+              <span className="bar-fill" style={{ width: `${(row.visits / max) * 100}%` }} aria-hidden="true" />
+              <span className="name-text">{href ? <AppLink href={href}>{name}</AppLink> : name}</span>
+            </th>
+            <td className="num">{formatCount(row.visits)}</td>
+            <td className="num">{formatCount(row.visitors)}</td>
+            <td className="num">{formatCount(row.shares)}</td>
+            {extras.map((extra) => (
+              <td key={extra.key} className="num">
+                {extra.key === 'revenue' ? formatMoney(row.revenue ?? 0) : formatCount(row[extra.key] ?? 0)}
+              </td>
+            ))}
           </tr>
-        </thead>
-        <tbody>
-          {shown.map((row) => {
-            const href = hrefOf?.(row);
-            const name = nameOf(row);
-            return (
-              <tr key={rowId(row)}>
-                <th scope="row" className="name-cell">
-                  <span className="bar-fill" style={{ width: `${(row.visits / max) * 100}%` }} aria-hidden="true" />
-                  <span className="name-text">{href ? <AppLink href={href}>{name}</AppLink> : name}</span>
-                </th>
-                <td className="num">{formatCount(row.visits)}</td>
-                <td className="num">{formatCount(row.visitors)}</td>
-                <td className="num">{formatCount(row.shares)}</td>
-                {extras.map((extra) => (
-                  <td key={extra.key} className="num">
-                    {extra.key === 'revenue' ? formatMoney(row.revenue ?? 0) : formatCount(row[extra.key] ?? 0)}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -1,9 +1,10 @@
 // Adds a community (a WhatsApp group, a Discord server, …) to the workspace.
 import { useState, type FormEvent } from 'react';
-import { describeError } from '../api/api-error';
+import { useSubmit } from '../hooks/use-submit';
 import { PLATFORM_IDS, platformName } from '../lib/labels';
 import { useSession } from '../session/session-context';
 import { Field } from './field';
+import { FormError } from './form-error';
 
 export function CommunityCreateForm({ onCreated }: { onCreated(): void }) {
   const { api } = useSession();
@@ -12,14 +13,11 @@ export function CommunityCreateForm({ onCreated }: { onCreated(): void }) {
   const [region, setRegion] = useState('');
   const [members, setMembers] = useState('');
   const [inviteUrl, setInviteUrl] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.createCommunity({
         name: name.trim(),
         platform,
@@ -32,11 +30,7 @@ export function CommunityCreateForm({ onCreated }: { onCreated(): void }) {
       setMembers('');
       setInviteUrl('');
       onCreated();
-    } catch (cause) {
-      setError(describeError(cause));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -50,7 +44,7 @@ export function CommunityCreateForm({ onCreated }: { onCreated(): void }) {
       <Field label="Region (optional)"><input type="text" value={region} onChange={(e) => setRegion(e.target.value)} /></Field>
       <Field label="Members (optional)"><input type="number" min={0} value={members} onChange={(e) => setMembers(e.target.value)} /></Field>
       <Field label="Invite URL (optional)"><input type="url" value={inviteUrl} onChange={(e) => setInviteUrl(e.target.value)} /></Field>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      <FormError error={error} />
       <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Adding…' : 'Add community'}</button>
     </form>
   );

@@ -2,8 +2,10 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiKey, CreatedApiKey } from '../api/types';
 import { useResource } from '../hooks/use-resource';
+import { useSubmit } from '../hooks/use-submit';
 import { formatDateTime } from '../lib/format';
 import { useCanAdmin, useSession } from '../session/session-context';
+import { DataTable, type Column } from './data-table';
 import { EmptyState } from './empty-state';
 import { ErrorMessage } from './error-message';
 import { Field } from './field';
@@ -15,34 +17,35 @@ const SCOPES = ['read', 'write', 'admin'] as const;
 type Scope = (typeof SCOPES)[number];
 const SCOPE_LABELS: Record<Scope, string> = { read: 'Read stats and links', write: 'Create links, record conversions', admin: 'Manage keys and settings' };
 
+const KEY_COLUMNS: Column[] = [
+  { label: 'Name' },
+  { label: 'Key' },
+  { label: 'Scopes' },
+  { label: 'Created' },
+  { label: 'Last used' },
+  { label: <span className="visually-hidden">Actions</span> },
+];
+
 function KeysTable({ keys, canEdit, onRevoke }: { keys: ApiKey[]; canEdit: boolean; onRevoke(key: ApiKey): void }) {
   return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <caption className="visually-hidden">API keys</caption>
-        <thead>
-          <tr><th scope="col">Name</th><th scope="col">Key</th><th scope="col">Scopes</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
-        </thead>
-        <tbody>
-          {keys.map((key) => (
-            <tr key={key.id} className={key.revokedAt ? 'is-disabled' : undefined}>
-              <th scope="row">{key.name}</th>
-              <td><code>{key.prefix}…</code></td>
-              <td>{key.scopes.length ? key.scopes.join(', ') : <span className="muted">none</span>}</td>
-              <td>{formatDateTime(key.createdAt)}</td>
-              <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="muted">never</span>}</td>
-              <td>
-                {key.revokedAt ? (
-                  <span className="badge badge-muted">Revoked</span>
-                ) : canEdit ? (
-                  <button type="button" className="button button-small button-danger" onClick={() => onRevoke(key)} aria-label={`Revoke key ${key.name}`}>Revoke</button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="API keys" columns={KEY_COLUMNS}>
+      {keys.map((key) => (
+        <tr key={key.id} className={key.revokedAt ? 'is-disabled' : undefined}>
+          <th scope="row">{key.name}</th>
+          <td><code>{key.prefix}…</code></td>
+          <td>{key.scopes.length ? key.scopes.join(', ') : <span className="muted">none</span>}</td>
+          <td>{formatDateTime(key.createdAt)}</td>
+          <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : <span className="muted">never</span>}</td>
+          <td>
+            {key.revokedAt ? (
+              <span className="badge badge-muted">Revoked</span>
+            ) : canEdit ? (
+              <button type="button" className="button button-small button-danger" onClick={() => onRevoke(key)} aria-label={`Revoke key ${key.name}`}>Revoke</button>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -53,33 +56,23 @@ export function KeysSection() {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Set<Scope>>(() => new Set<Scope>(['read', 'write']));
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setCreated(await api.createKey({ name: name.trim(), scopes: SCOPES.filter((s) => scopes.has(s)) }));
       setName('');
       keys.reload();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function revoke(key: ApiKey) {
     if (!window.confirm(`Revoke the key “${key.name}”? Anything using it stops working at once.`)) return;
-    try {
-      setError(null);
+    await run(async () => {
       await api.revokeKey(key.id);
       keys.reload();
-    } catch (cause) {
-      setError(cause);
-    }
+    }, { blocksForm: false });
   }
 
   function toggle(scope: Scope, on: boolean) {

@@ -1,9 +1,10 @@
 // Create or edit a tracked link, with a live preview of its chat card beside the form.
 import { useState, type FormEvent } from 'react';
-import { describeError } from '../api/api-error';
 import type { Link, LinkInput } from '../api/types';
 import { useDirectory } from '../hooks/use-directory';
+import { useSubmit } from '../hooks/use-submit';
 import { Field } from './field';
+import { FormError } from './form-error';
 import { LinkPreviewCard } from './link-preview-card';
 
 interface LinkFormProps {
@@ -83,22 +84,14 @@ export function toLinkInput(draft: Draft, original?: Link): LinkInput {
 export function LinkForm({ link, submitLabel, save, onSaved, onCancel }: LinkFormProps) {
   const directory = useDirectory();
   const [draft, setDraft] = useState<Draft>(() => draftOf(link));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problem = checkDestination(draft.url);
     if (problem) return setError(problem);
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await save(toLinkInput(draft, link)));
-    } catch (cause) {
-      setError(describeError(cause));
-      setBusy(false);
-    }
+    await run(async () => onSaved(await save(toLinkInput(draft, link))), { leavesForm: true });
   }
 
   return (
@@ -148,7 +141,7 @@ export function LinkForm({ link, submitLabel, save, onSaved, onCancel }: LinkFor
             <span>Disabled (the short link stops redirecting)</span>
           </label>
         ) : null}
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        <FormError error={error} />
         <div className="button-row">
           <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Saving…' : submitLabel}</button>
           {onCancel ? <button type="button" className="button button-ghost" onClick={onCancel}>Cancel</button> : null}

@@ -5,6 +5,7 @@ import { domainOf, formatCount, formatDate } from '../lib/format';
 import { AppLink } from '../router/app-link';
 import { appPath } from '../router/history';
 import { CopyButton } from './copy-button';
+import { DataTable, type Column } from './data-table';
 
 interface LinksTableProps {
   links: Link[];
@@ -14,48 +15,42 @@ interface LinksTableProps {
   carried: string;
 }
 
+const COLUMNS: Column[] = [
+  { label: 'Link' },
+  { label: 'Short link' },
+  { label: 'Community' },
+  { label: 'Visits', numeric: true },
+  { label: 'Shares', numeric: true },
+  { label: 'Created' },
+];
+
 export function LinksTable({ links, traffic, directory, carried }: LinksTableProps) {
   return (
-    <div className="table-scroll">
-      <table className="data-table links-table">
-        <caption className="visually-hidden">Tracked links</caption>
-        <thead>
-          <tr>
-            <th scope="col">Link</th>
-            <th scope="col">Short link</th>
-            <th scope="col">Community</th>
-            <th scope="col" className="num">Visits</th>
-            <th scope="col" className="num">Shares</th>
-            <th scope="col">Created</th>
+    <DataTable caption="Tracked links" columns={COLUMNS} className="links-table">
+      {links.map((link) => {
+        const row = traffic.get(link.id);
+        return (
+          <tr key={link.id} className={link.disabled ? 'is-disabled' : undefined}>
+            <th scope="row" className="link-cell">
+              <AppLink href={appPath(`/links/${encodeURIComponent(link.id)}`) + carried} className="link-title">
+                {link.title || link.slug}
+              </AppLink>
+              <span className="link-destination">{domainOf(link.url)}</span>
+              {link.disabled ? <span className="badge badge-muted">Disabled</span> : null}
+            </th>
+            <td>
+              <span className="short-url">
+                <code>{link.shortUrl.replace(/^https?:\/\//, '')}</code>
+                <CopyButton text={link.shortUrl} what={`short link ${link.shortUrl}`} />
+              </span>
+            </td>
+            <td>{directory.nameOf('community', link.community) ?? <span className="muted">—</span>}</td>
+            <td className="num">{formatCount(row?.visits ?? 0)}</td>
+            <td className="num">{formatCount(row?.shares ?? 0)}</td>
+            <td>{formatDate(link.createdAt)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {links.map((link) => {
-            const row = traffic.get(link.id);
-            return (
-              <tr key={link.id} className={link.disabled ? 'is-disabled' : undefined}>
-                <th scope="row" className="link-cell">
-                  <AppLink href={appPath(`/links/${encodeURIComponent(link.id)}`) + carried} className="link-title">
-                    {link.title || link.slug}
-                  </AppLink>
-                  <span className="link-destination">{domainOf(link.url)}</span>
-                  {link.disabled ? <span className="badge badge-muted">Disabled</span> : null}
-                </th>
-                <td>
-                  <span className="short-url">
-                    <code>{link.shortUrl.replace(/^https?:\/\//, '')}</code>
-                    <CopyButton text={link.shortUrl} what={`short link ${link.shortUrl}`} />
-                  </span>
-                </td>
-                <td>{directory.nameOf('community', link.community) ?? <span className="muted">—</span>}</td>
-                <td className="num">{formatCount(row?.visits ?? 0)}</td>
-                <td className="num">{formatCount(row?.shares ?? 0)}</td>
-                <td>{formatDate(link.createdAt)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -1,12 +1,13 @@
 // Sites that carry the tracker, each with the snippet to paste before </head>.
 import { useState, type FormEvent } from 'react';
-import { describeError } from '../api/api-error';
 import type { Site } from '../api/types';
 import { useResource } from '../hooks/use-resource';
+import { useSubmit } from '../hooks/use-submit';
 import { useCanEdit, useSession } from '../session/session-context';
 import { CopyButton } from './copy-button';
 import { EmptyState } from './empty-state';
 import { Field } from './field';
+import { FormError } from './form-error';
 import { Panel } from './panel';
 import { ResourceView } from './resource-view';
 
@@ -37,23 +38,16 @@ export function SitesSection() {
   const sites = useResource('sites', (client, signal) => client.listSites(signal));
   const [domain, setDomain] = useState('');
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.createSite({ domain: domain.trim(), ...(name.trim() ? { name: name.trim() } : {}) });
       setDomain('');
       setName('');
       sites.reload();
-    } catch (cause) {
-      setError(describeError(cause));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -67,7 +61,7 @@ export function SitesSection() {
             <input type="text" required placeholder="shop.example.com" value={domain} onChange={(e) => setDomain(e.target.value)} />
           </Field>
           <Field label="Name (optional)"><input type="text" value={name} onChange={(e) => setName(e.target.value)} /></Field>
-          {error ? <p className="form-error" role="alert">{error}</p> : null}
+          <FormError error={error} />
           <button type="submit" className="button button-primary" disabled={busy}>{busy ? 'Adding…' : 'Add site'}</button>
         </form>
       ) : null}

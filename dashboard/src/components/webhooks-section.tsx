@@ -2,8 +2,9 @@
 import { useState, type FormEvent } from 'react';
 import type { Webhook } from '../api/types';
 import { useResource } from '../hooks/use-resource';
+import { useSubmit } from '../hooks/use-submit';
 import { formatDateTime } from '../lib/format';
-import { useCanEdit, useSession } from '../session/session-context';
+import { useCanAdmin, useSession } from '../session/session-context';
 import { EmptyState } from './empty-state';
 import { ErrorMessage } from './error-message';
 import { Field } from './field';
@@ -33,41 +34,40 @@ function WebhookList({ hooks, canEdit, onDelete }: { hooks: Webhook[]; canEdit: 
 
 export function WebhooksSection() {
   const { api } = useSession();
-  const canEdit = useCanEdit();
-  const hooks = useResource('webhooks', (client, signal) => client.listWebhooks(signal));
+  // Webhooks carry secrets and may target private addresses: the API keeps them to owners and admins.
+  const canEdit = useCanAdmin();
+  const hooks = useResource(canEdit ? 'webhooks' : null, (client, signal) => client.listWebhooks(signal));
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState('');
   const [events, setEvents] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const list = events.split(/[\s,]+/).filter(Boolean);
       await api.createWebhook({ url: url.trim(), ...(secret ? { secret } : {}), ...(list.length ? { events: list } : {}) });
       setUrl('');
       setSecret('');
       setEvents('');
       hooks.reload();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function remove(hook: Webhook) {
     if (!window.confirm(`Delete the webhook to ${hook.url}?`)) return;
-    try {
-      setError(null);
+    await run(async () => {
       await api.deleteWebhook(hook.id);
       hooks.reload();
-    } catch (cause) {
-      setError(cause);
-    }
+    }, { blocksForm: false });
+  }
+
+  if (!canEdit) {
+    return (
+      <Panel title="Webhooks" id="webhooks">
+        <p className="muted">Only owners and admins of this workspace manage webhooks.</p>
+      </Panel>
+    );
   }
 
   return (

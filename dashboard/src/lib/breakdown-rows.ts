@@ -17,3 +17,8 @@ export function rowId(row: BreakdownRow): string {
 export function rowName(row: BreakdownRow, none: string): string {
   return row.name || row.key || none;
 }
+
+/** A copy of `items` with the most visited first, by each item's row in `stats` (no row counts as 0 visits). */
+export function byVisits<T extends { id: string }>(items: T[], stats: Map<string, BreakdownRow>): T[] {
+  return [...items].sort((a, b) => (stats.get(b.id)?.visits ?? 0) - (stats.get(a.id)?.visits ?? 0));
+}

@@ -1,7 +1,8 @@
 // Sign in with email and password; on success the session gate takes the person where they were going.
 import { useState, type FormEvent } from 'react';
-import { describeError } from '../api/api-error';
 import { Field } from '../components/field';
+import { FormError } from '../components/form-error';
+import { useSubmit } from '../hooks/use-submit';
 import { navigate } from '../router/history';
 import { useSession } from '../session/session-context';
 import { AuthLayout } from './auth-layout';
@@ -10,21 +11,15 @@ export function LoginPage({ next }: { next: string }) {
   const { api, acceptSession } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const session = await api.login(email.trim(), password);
       acceptSession(session);
       navigate(next, { replace: true });
-    } catch (cause) {
-      setError(describeError(cause));
-      setBusy(false);
-    }
+    }, { leavesForm: true });
   }
 
   return (
@@ -36,7 +31,7 @@ export function LoginPage({ next }: { next: string }) {
         <Field label="Password">
           <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </Field>
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        <FormError error={error} />
         <button type="submit" className="button button-primary button-wide" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>

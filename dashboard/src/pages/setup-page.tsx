@@ -1,7 +1,8 @@
 // First start: create the first owner with the one-time token from the setup URL printed by the server.
 import { useState, type FormEvent } from 'react';
-import { describeError } from '../api/api-error';
 import { Field } from '../components/field';
+import { FormError } from '../components/form-error';
+import { useSubmit } from '../hooks/use-submit';
 import { appPath, navigate, useLocation } from '../router/history';
 import { useSession } from '../session/session-context';
 import { AuthLayout } from './auth-layout';
@@ -15,22 +16,16 @@ export function SetupPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (password.length < MIN_PASSWORD) return setError(`Choose a password of at least ${MIN_PASSWORD} characters.`);
     if (password !== confirm) return setError('The two passwords differ.');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       acceptSession(await api.setup(token.trim(), email.trim(), password));
       navigate(appPath('/'), { replace: true });
-    } catch (cause) {
-      setError(describeError(cause));
-      setBusy(false);
-    }
+    }, { leavesForm: true });
   }
 
   return (
@@ -50,7 +45,7 @@ export function SetupPage() {
         <Field label="Password again">
           <input type="password" autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)} />
         </Field>
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        <FormError error={error} />
         <button type="submit" className="button button-primary button-wide" disabled={busy}>
           {busy ? 'Creating…' : 'Create owner and sign in'}
         </button>
