@@ -54,13 +54,13 @@ export class ConversionService {
   async record(workspaceId: string, input: ConversionInput, now: number): Promise<{ conversion: Conversion; created: boolean }> {
     checkReferences(this.meta, workspaceId, { link: input.link, community: input.community, ambassador: input.ambassador });
     const code = normalizePromoCode(input.promoCode ?? '');
-    const offer = code === '' ? null : await this.meta.getOfferByCode(workspaceId, code);
+    const offer = code === '' ? null : await this.meta.commerce.getOfferByCode(workspaceId, code);
     const refusal = offer ? offerRefusal(offer, now) : null;
     const token = input.token?.trim() || null;
     const root = token === null ? null : await findCascadeRoot(this.events, workspaceId, token);
     const links = [root?.linkId, input.link].flatMap((id) => (id ? [this.meta.links.get(workspaceId, id)].filter((l): l is Link => l !== null) : []));
 
-    const { conversion, created } = await this.meta.insertConversionOnce(workspaceId, input.orderId ?? null, offer && !refusal ? offer.id : null, now, (granted) => {
+    const { conversion, created } = await this.meta.commerce.insertConversionOnce(workspaceId, input.orderId ?? null, offer && !refusal ? offer.id : null, now, (granted) => {
       const usable = offer && granted ? offer : null;
       const attribution = attributeConversion({ promoCode: input.promoCode, token, linkId: input.link, communityId: input.community, ambassadorId: input.ambassador },
         contextFor(usable, token, root, links));
@@ -76,7 +76,7 @@ export class ConversionService {
       };
     });
     if (created) await this.recordEvent(conversion, now);
-    else if (!conversion.recorded && await this.meta.setConversionRecorded(workspaceId, conversion.id, false, true)) {
+    else if (!conversion.recorded && await this.meta.commerce.setConversionRecorded(workspaceId, conversion.id, false, true)) {
       // The first attempt's event write failed (it answered 503); this retry records it.
       await this.recordEvent(conversion, now);
     }
@@ -100,15 +100,15 @@ export class ConversionService {
    * @throws AppError not_found, unavailable (503: the event log refused the write; nothing changed).
    */
   async refund(workspaceId: string, orderIdOrId: string, now: number): Promise<{ conversion: Conversion; refunded: boolean }> {
-    const c = (await this.meta.findConversion(workspaceId, orderIdOrId)) ?? notFound('order', orderIdOrId);
-    if (c.refundedAt !== null || !(await this.meta.setConversionRefunded(workspaceId, c.id, now))) {
+    const c = (await this.meta.commerce.findConversion(workspaceId, orderIdOrId)) ?? notFound('order', orderIdOrId);
+    if (c.refundedAt !== null || !(await this.meta.commerce.setConversionRefunded(workspaceId, c.id, now))) {
       return { conversion: await this.get(workspaceId, c.id), refunded: false };
     }
     if (c.value !== null && c.value > 0) {
       try {
         await this.ingest.recordAsync(buildEvent({ ...eventFields(c, now), value: -c.value, data: { refund: true, conversion: c.id, orderId: c.orderId } }));
       } catch (err) {
-        await this.meta.setConversionRefunded(workspaceId, c.id, null);
+        await this.meta.commerce.setConversionRefunded(workspaceId, c.id, null);
         throw new AppError('unavailable', 'could not record the refund; try again', { cause: err });
       }
     }
@@ -119,7 +119,7 @@ export class ConversionService {
     try {
       await this.ingest.recordAsync(buildEvent({ ...eventFields(c, now), value: c.value, data: { conversion: c.id, orderId: c.orderId, method: c.method, offer: c.offerId } }));
     } catch (err) {
-      await this.meta.setConversionRecorded(c.workspaceId, c.id, true, false);
+      await this.meta.commerce.setConversionRecorded(c.workspaceId, c.id, true, false);
       throw new AppError('unavailable', 'could not record the conversion; retry with the same orderId', { cause: err });
     }
   }

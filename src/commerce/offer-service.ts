@@ -58,7 +58,7 @@ export class OfferService {
       validFrom: null, validTo: null, createdAt: now, updatedAt: now, ...this.fields(workspaceId, input),
     };
     checkWindow(offer);
-    return this.meta.saveOffer(offer, true);
+    return this.meta.commerce.saveOffer(offer, true);
   }
 
   /** @throws AppError not_found (also for another workspace's offer). */
@@ -75,7 +75,7 @@ export class OfferService {
   async update(workspaceId: string, id: string, input: OfferInput, now: number): Promise<Offer> {
     const offer: Offer = { ...(await this.get(workspaceId, id)), ...this.fields(workspaceId, input), updatedAt: now };
     checkWindow(offer);
-    return this.meta.saveOffer(offer, false);
+    return this.meta.commerce.saveOffer(offer, false);
   }
 
   /** @throws AppError not_found. */

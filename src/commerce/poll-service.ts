@@ -70,7 +70,7 @@ export class PollService {
         linkId: input.link ?? null, createdAt: now, updatedAt: now,
       };
       try {
-        return await this.meta.insertPoll(poll);
+        return await this.meta.commerce.insertPoll(poll);
       } catch (err) {
         if (custom || attempt >= 5 || !(err instanceof AppError && err.code === 'slug_taken')) throw err;
       }
@@ -89,12 +89,12 @@ export class PollService {
 
   /** Deletes the poll and its answers. @throws AppError not_found. */
   async delete(workspaceId: string, id: string): Promise<void> {
-    if (!(await this.meta.deletePoll(workspaceId, id))) notFound('poll', id);
+    if (!(await this.meta.commerce.deletePoll(workspaceId, id))) notFound('poll', id);
   }
 
   /** The poll a public page names, in any workspace; null when unknown. */
   async findBySlug(slug: string): Promise<Poll | null> {
-    return this.meta.getPollBySlug(slug);
+    return this.meta.commerce.getPollBySlug(slug);
   }
 
   /**
@@ -114,7 +114,7 @@ export class PollService {
       optionIndex = /^\d{1,2}$/.test(input.choice ?? '') ? Number(input.choice) : -1;
       if (optionIndex < 0 || optionIndex >= poll.options.length) throw new AppError('validation_failed', 'Please choose one of the answers.', { details: { field: 'choice' } });
     }
-    const replaced = await this.meta.putPollAnswer({
+    const replaced = await this.meta.commerce.putPollAnswer({
       pollId: poll.id, workspaceId: poll.workspaceId, day: utcDay(input.now), visitor: this.hasher.hash(input.now, poll.workspaceId, input.ip, input.userAgent),
       optionIndex, text, communityId: await this.communityOf(poll, input.ls), ts: input.now,
     });
@@ -124,7 +124,7 @@ export class PollService {
   /** Counts per option and per community, and the top free-text answers. @throws AppError not_found. */
   async results(workspaceId: string, id: string): Promise<PollResults> {
     const poll = await this.get(workspaceId, id);
-    const rows = await this.meta.countPollAnswers(workspaceId, id);
+    const rows = await this.meta.commerce.countPollAnswers(workspaceId, id);
     const options = poll.options.map((label, index) => ({ index, label, count: 0 }));
     const groups = new Map<string | null, PollResults['byCommunity'][number]>();
     let total = 0;
@@ -142,7 +142,7 @@ export class PollService {
     const byCommunity = [...groups.values()]
       .map((g) => (g.community !== null && names.has(g.community) ? { ...g, name: names.get(g.community) } : g))
       .sort((a, b) => b.total - a.total || String(a.community).localeCompare(String(b.community)));
-    const texts = poll.freeText ? await this.meta.topPollTexts(workspaceId, id, 100) : [];
+    const texts = poll.freeText ? await this.meta.commerce.topPollTexts(workspaceId, id, 100) : [];
     return { id: poll.id, question: poll.question, freeText: poll.freeText, total, options, byCommunity, texts };
   }
 
