@@ -1,5 +1,6 @@
 // Builds the service graph once from configuration and stores; HTTP routes and CLI commands share it.
 import type { FastifyBaseLogger } from 'fastify';
+import { AlertService } from './alerts/alert-service.js';
 import type { Config } from './config.js';
 import { IngestService, type IngestOptions } from './ingest/ingest-service.js';
 import { VisitorHasher } from './ingest/visitor-hash.js';
@@ -16,6 +17,7 @@ export interface Services {
   hasher: VisitorHasher;
   ingest: IngestService;
   live: LiveFeed;
+  alerts: AlertService;
   meta: Stores['meta'];
   now: () => number;
   close(): Promise<void>;
@@ -35,12 +37,14 @@ export async function createServices(config: Readonly<Config>, stores: Stores, l
   ingest.onEvent((e) => {
     if (e.type !== 'bot') live.publish(e.workspaceId, 'event', () => liveEventView(e));
   });
+  const alerts = new AlertService({ meta: stores.meta, events: stores.events, live, log, now, serverSecret: config.secret });
   return {
-    config, stores, hasher, ingest, live, now, meta: stores.meta,
+    config, stores, hasher, ingest, live, alerts, now, meta: stores.meta,
     links: new LinkService(stores.meta, config.baseUrl),
     cards: new PreviewCards(stores.meta, config.previewAllowPrivate),
     async close() {
       clearInterval(saltTimer);
+      await alerts.close();
       await ingest.close();
     },
   };

@@ -77,7 +77,7 @@ export class AlertRecorder {
       await this.announce(stored, 'alert.opened', quiet ? null : rule);
       return;
     }
-    const growth = existing.notifiedPeak !== null && a.kind !== 'drop' && a.peak >= UPDATE_GROWTH * Math.max(existing.notifiedPeak, 1);
+    const growth = existing.notifiedPeak !== null && existing.notifiedPeak > 0 && a.kind !== 'drop' && a.peak >= UPDATE_GROWTH * existing.notifiedPeak;
     const deliver = !existing.suppressed && !quiet && (d.event === 'closed' || growth);
     const stored = this.tables.alerts.update(workspaceId, existing.id, { ...reading, ...(deliver && d.event !== 'closed' && { notifiedPeak: a.peak }) });
     if (stored) await this.announce(stored, d.event === 'closed' ? 'alert.closed' : 'alert.updated', deliver ? rule : null);

@@ -6,12 +6,15 @@ import type { SqliteDb } from '../store/sqlite/open-database.js';
 import type { EventReader } from '../store/types.js';
 import type { AlertRecorder } from './alert-recorder.js';
 import type { AlertRule } from './alert-types.js';
-import { aggregateMinute, groupByMinute, MINUTE_MS, readKnownPlatforms, readMinuteRows } from './minute-counts.js';
+import { aggregateMinute, countStoredEvents, groupByMinute, MINUTE_MS, readKnownPlatforms, readMinuteRows } from './minute-counts.js';
 import type { RuleService } from './rule-service.js';
 import { SchedulerLease } from './scheduler-lease.js';
+import { needsOf } from './rule-watch.js';
 import { WorkspaceDetectors } from './workspace-detectors.js';
 
 const DAY_MS = 86_400_000;
+/** Warm-up reads and replays history in slices this long, yielding between them, so the server stays responsive. */
+const SLICE_MS = 6 * 3_600_000;
 
 export interface SchedulerOptions {
   /** Time between runs, ms. Default 60 000. */
@@ -20,8 +23,10 @@ export interface SchedulerOptions {
   lagMs: number;
   /** Most history replayed into the baselines at start-up, days. Default 56 (the baselines' 8 weeks). */
   warmupDays: number;
-  /** Most baseline steps (series × minutes) a warm-up may cost; fewer days are replayed beyond it. Default 40 million. */
+  /** Most baseline steps (series × minutes) a warm-up may cost; fewer days are replayed beyond it. Default 20 million (≈ 6 s). */
   warmupStepBudget: number;
+  /** Most stored events a warm-up reads; fewer days are replayed beyond it. Default 2 million (≈ 7 s). */
+  warmupEventBudget: number;
   /** The last minutes of the warm-up also run the detectors, to rebuild open alerts and cooldowns. Default 120. */
   warmupEvaluateMinutes: number;
   /** After a longer pause (minutes), the state is rebuilt from history rather than caught up minute by minute. Default 120. */
@@ -29,7 +34,7 @@ export interface SchedulerOptions {
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: Readonly<SchedulerOptions> = Object.freeze({
-  intervalMs: 60_000, lagMs: 5000, warmupDays: 56, warmupStepBudget: 40_000_000, warmupEvaluateMinutes: 120, maxCatchUpMinutes: 120,
+  intervalMs: 60_000, lagMs: 5000, warmupDays: 56, warmupStepBudget: 20_000_000, warmupEventBudget: 2_000_000, warmupEvaluateMinutes: 120, maxCatchUpMinutes: 120,
 });
 
 /** What one run did. */
@@ -147,7 +152,7 @@ export class AlertScheduler {
     }
     for (let minute = det.lastMinute + MINUTE_MS; minute <= last; minute += MINUTE_MS) {
       const rows = await readMinuteRows(this.deps.events, workspaceId, minute, minute + MINUTE_MS);
-      const detections = det.step(minute, aggregateMinute(rows), rules, true);
+      const detections = det.step(minute, aggregateMinute(rows, needsOf(rules, true)), rules, true);
       await this.deps.recorder.record(workspaceId, detections, byId, now);
       summary.minutes++;
       summary.detections += detections.length;
@@ -157,24 +162,28 @@ export class AlertScheduler {
   }
 
   /**
-   * Rebuilds a workspace's baselines by replaying stored minute counts up to `last`: at most `warmupDays`, fewer when
-   * the workspace watches so many series that the replay would exceed `warmupStepBudget`. Reads one day per query
-   * and yields between days. Only the last `warmupEvaluateMinutes` run the detectors, and nothing is announced.
+   * Rebuilds a workspace's baselines by replaying stored minute counts up to `last`: at most `warmupDays`, fewer
+   * when the replay would exceed `warmupStepBudget` (many watched series) or `warmupEventBudget` (busy workspaces).
+   * Reads six hours per query and yields between slices. Only the last `warmupEvaluateMinutes` run the detectors,
+   * and nothing is announced. Known platforms come from all of the stored history.
    */
   private async warm(workspaceId: string, rules: readonly AlertRule[], last: number): Promise<{ detectors: WorkspaceDetectors; days: number }> {
     const det = new WorkspaceDetectors();
     const series = Math.max(1, this.estimateSeries(workspaceId, rules));
-    const days = Math.max(1, Math.min(this.options.warmupDays, Math.floor(this.options.warmupStepBudget / (series * 1440))));
     const end = last + MINUTE_MS;
+    let days = Math.max(1, Math.min(this.options.warmupDays, Math.floor(this.options.warmupStepBudget / (series * 1440))));
+    const stored = await countStoredEvents(this.deps.events, workspaceId, end - days * DAY_MS, end);
+    if (stored > this.options.warmupEventBudget) days = Math.max(1, Math.floor((days * this.options.warmupEventBudget) / stored));
     const evaluateFrom = end - this.options.warmupEvaluateMinutes * MINUTE_MS;
-    for (let from = end - days * DAY_MS; from < end; from += DAY_MS) {
-      const to = Math.min(end, from + DAY_MS);
+    const replayNeeds = needsOf(rules, false);
+    for (let from = end - days * DAY_MS; from < end; from += SLICE_MS) {
+      const to = Math.min(end, from + SLICE_MS);
       const byMinute = groupByMinute(await readMinuteRows(this.deps.events, workspaceId, from, to));
       for (let minute = from; minute < to; minute += MINUTE_MS) {
         const rows = byMinute.get(minute);
         // Before the evaluated tail, empty minutes need no call: the next observation fills the gap with zeros.
         if (minute < evaluateFrom && !rows) continue;
-        det.step(minute, aggregateMinute(rows ?? []), rules, minute >= evaluateFrom);
+        det.step(minute, aggregateMinute(rows ?? [], replayNeeds), rules, minute >= evaluateFrom);
       }
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -48,6 +48,17 @@ const KNOWN_PLATFORMS_QUERY = {
     WHERE workspace_id = {ws:String} AND ts < {to:Int64} AND type IN ('preview', 'share')`,
 };
 
+const COUNT_QUERY = {
+  sqlite: 'SELECT count(*) AS n FROM events WHERE workspace_id = :ws AND ts >= :from AND ts < :to',
+  clickhouse: 'SELECT count() AS n FROM events WHERE workspace_id = {ws:String} AND ts >= {from:Int64} AND ts < {to:Int64}',
+};
+
+/** Events of every type stored in [from, to) (ms): an index-only count, to size a replay before running it. */
+export async function countStoredEvents(events: EventReader, workspaceId: string, from: number, to: number): Promise<number> {
+  const [row] = await events.all<{ n: number }>(COUNT_QUERY, { ws: workspaceId, from, to });
+  return Number(row?.n ?? 0);
+}
+
 /** Shares and visits per minute in [from, to) (ms, minute-aligned), oldest first; `minute` is the minute's start in ms. */
 export async function readMinuteRows(events: EventReader, workspaceId: string, from: number, to: number): Promise<MinuteRow[]> {
   const rows = await events.all<MinuteRow>(MINUTE_QUERY, { ws: workspaceId, from, to });
@@ -75,22 +86,28 @@ function ownersOf(r: { linkId: string | null; siteId: string | null }): string[]
   return out;
 }
 
-/** Adds up one minute's rows into every series they belong to (workspace, link, site, community, platform). */
-export function aggregateMinute(rows: readonly MinuteRow[]): MinuteCounts {
+/** What {@link aggregateMinute} computes: the series of these scopes, and shares per platform of links and sites. */
+export interface AggregateNeeds { scopes: ReadonlySet<RuleScope>; platforms: boolean }
+const EVERYTHING: AggregateNeeds = { scopes: new Set(['workspace', 'link', 'site', 'community', 'platform']), platforms: true };
+
+/** Adds up one minute's rows into every series they belong to (workspace, link, site, community, platform), or those `needs` names. */
+export function aggregateMinute(rows: readonly MinuteRow[], needs: AggregateNeeds = EVERYTHING): MinuteCounts {
   const series = new Map<string, number>();
   const platformShares = new Map<string, Record<string, number>>();
   const communityOf = new Map<string, string>();
   const add = (key: string, n: number) => series.set(key, (series.get(key) ?? 0) + n);
+  const { scopes } = needs;
   for (const r of rows) {
     for (const metric of ['shares', 'visits'] as const) {
       const n = r[metric];
       if (n <= 0) continue;
-      add(seriesKey('workspace', null, metric), n);
-      add(seriesKey('platform', r.platform, metric), n);
-      if (r.linkId) add(seriesKey('link', r.linkId, metric), n);
-      if (r.siteId) add(seriesKey('site', r.siteId, metric), n);
-      if (r.communityId) add(seriesKey('community', r.communityId, metric), n);
+      if (scopes.has('workspace')) add(seriesKey('workspace', null, metric), n);
+      if (scopes.has('platform')) add(seriesKey('platform', r.platform, metric), n);
+      if (r.linkId && scopes.has('link')) add(seriesKey('link', r.linkId, metric), n);
+      if (r.siteId && scopes.has('site')) add(seriesKey('site', r.siteId, metric), n);
+      if (r.communityId && scopes.has('community')) add(seriesKey('community', r.communityId, metric), n);
     }
+    if (!needs.platforms) continue;
     for (const owner of ownersOf(r)) {
       if (r.communityId) communityOf.set(owner, r.communityId);
       if (r.shares <= 0) continue;

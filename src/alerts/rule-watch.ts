@@ -1,5 +1,6 @@
 // Which watched series and which shared links or sites each rule looks at: pure matching on rule fields.
 import type { AlertRule, RuleScope } from './alert-types.js';
+import type { AggregateNeeds } from './minute-counts.js';
 
 /** The rule fields detection needs. */
 export type WatchRule = Pick<AlertRule, 'id' | 'scope' | 'target' | 'metric' | 'kind' | 'sensitivity'>;
@@ -30,4 +31,17 @@ export function coversOwner(rule: WatchRule, owner: string, community: string | 
   if (rule.scope === 'workspace') return true;
   if (rule.scope === 'community') return community !== undefined && (rule.target === null || rule.target === community);
   return rule.scope === type && (rule.target === null || rule.target === id);
+}
+
+/**
+ * The series scopes the rules read (community surges also read the workspace total). Platforms are tracked on every
+ * live minute, new_platform rule or not, so that a rule added later does not announce platforms reached meanwhile.
+ */
+export function needsOf(rules: readonly WatchRule[], live: boolean): AggregateNeeds {
+  const scopes = new Set<RuleScope>();
+  for (const r of rules) {
+    if (r.kind === 'community_surge') scopes.add('workspace').add('community');
+    else if (r.kind !== 'new_platform') scopes.add(r.scope);
+  }
+  return { scopes, platforms: live };
 }

@@ -67,7 +67,8 @@ export class WorkspaceDetectors {
 
   /**
    * Adds the minute starting at `minute` (ms, after the last one) to every watched series and, when `evaluate`,
-   * runs each rule's detector. Series start being watched at their first event that some rule needs.
+   * runs each rule's detector and tracks new platforms (a replay without `evaluate` leaves platforms to
+   * {@link seedKnownPlatforms}). Series start being watched at their first event that some rule needs.
    */
   step(minute: number, counts: MinuteCounts, rules: readonly WatchRule[], evaluate: boolean): Detection[] {
     for (const [key, n] of counts.series) {
@@ -77,8 +78,8 @@ export class WorkspaceDetectors {
     }
     for (const [key, baseline] of this.baselines) observeBucket(baseline, minute, counts.series.get(key) ?? 0);
     this.lastMinute = minute;
-    const platformAlerts = this.detectPlatforms(minute, counts);
     if (!evaluate) return [];
+    const platformAlerts = this.detectPlatforms(minute, counts);
     const out: Detection[] = [];
     const now = minute + MINUTE_MS;
     for (const rule of rules) {

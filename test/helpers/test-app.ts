@@ -35,7 +35,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const now = Date.now();
   const workspace = await getOrCreateWorkspace(stores.meta, 'default', now);
   const { key } = await createApiKey(stores.meta, workspace.id, 'test', undefined, now);
-  const otherWs = await createWorkspace(stores.meta, 'other', 'Other', now);
+  const otherWs = (await stores.meta.getWorkspaceBySlug('other')) ?? (await createWorkspace(stores.meta, 'other', 'Other', now));
   const other = { workspace: otherWs, key: (await createApiKey(stores.meta, otherWs.id, 'other', undefined, now)).key };
   return {
     app, config, dataDir, workspace, key, other,
