@@ -7,6 +7,7 @@ const sections: [string, () => Promise<string[]>][] = [
   ['classify', async () => (await import('./classify.js')).benchClassify()],
   ['collect', async () => (await import('./collect.js')).benchCollect()],
   ['alerts', async () => (await import('./alerts.js')).benchAlerts()],
+  ['clickhouse', async () => (await import('./clickhouse.js')).benchClickhouse()],
 ];
 
 for (const [name, run] of sections) {

@@ -13,6 +13,11 @@ export interface Config {
   secret: string;
   /** Lets preview fetches reach private addresses: tests only; never set in production. */
   previewAllowPrivate: boolean;
+  /** ClickHouse table and engine when Lantern creates it (LANTERN_CLICKHOUSE_TABLE, LANTERN_CLICKHOUSE_ENGINE). */
+  clickhouseTable: string | null;
+  clickhouseEngine: string | null;
+  /** Largest unshipped backlog kept while ClickHouse is down, bytes (LANTERN_SPOOL_MAX_BYTES); past it new events get 503. */
+  spoolMaxBytes: number | null;
   /** Trust X-Forwarded-For (set LANTERN_TRUST_PROXY=1 behind a reverse proxy or load balancer). */
   trustProxy: boolean;
   /** Requests per minute per API key (or per address without a key). */
@@ -85,6 +90,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   const rateRaw = env.LANTERN_RATE_LIMIT ?? '600';
   const rateLimitPerMinute = Number(rateRaw);
   if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) throw new ConfigError('LANTERN_RATE_LIMIT', `must be a positive integer, got ${JSON.stringify(rateRaw)}`);
+  const spoolRaw = env.LANTERN_SPOOL_MAX_BYTES;
+  const spoolMaxBytes = spoolRaw ? Number(spoolRaw) : null;
+  if (spoolMaxBytes !== null && (!Number.isSafeInteger(spoolMaxBytes) || spoolMaxBytes < 1)) {
+    throw new ConfigError('LANTERN_SPOOL_MAX_BYTES', `must be a positive integer (bytes), got ${JSON.stringify(spoolRaw)}`);
+  }
   const secret = overrides.secret ?? env.LANTERN_SECRET ?? loadOrCreateSecret(dataDir);
   if (secret.length < 16) throw new ConfigError('LANTERN_SECRET', 'must be at least 16 characters');
   return Object.freeze({
@@ -96,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     clickhouseUrl,
     secret,
     previewAllowPrivate: env.LANTERN_PREVIEW_ALLOW_PRIVATE === '1',
+    clickhouseTable: env.LANTERN_CLICKHOUSE_TABLE ?? null,
+    clickhouseEngine: env.LANTERN_CLICKHOUSE_ENGINE ?? null,
+    spoolMaxBytes,
     trustProxy: env.LANTERN_TRUST_PROXY === '1' || env.LANTERN_TRUST_PROXY === 'true',
     rateLimitPerMinute,
     logLevel: env.LANTERN_LOG_LEVEL ?? 'info',

@@ -1,8 +1,7 @@
 // Loads the event log into the event store off the hot path, exactly once: rows and checkpoint commit together.
-import { closeSync, existsSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, unlinkSync } from 'node:fs';
 import type { StoredEvent } from '../store/types.js';
-import { listSegments, segmentName } from './event-log.js';
+import { parseEventLines, readLogChunk } from './read-log-chunk.js';
 
 export interface Checkpoint { segment: number; offset: number; loaded: number }
 
@@ -52,44 +51,15 @@ export class EventLoader {
 
   private loadChunkUnguarded(): number {
     const cp = this.sink.readCheckpoint();
-    const segments = listSegments(this.dir);
-    if (segments.length === 0) return 0;
-    const segment = Math.max(cp.segment, segments[0]);
-    let offset = segment === cp.segment ? cp.offset : 0;
-    const file = join(this.dir, segmentName(segment));
-    if (!existsSync(file)) return 0;
-    const fd = openSync(file, 'r');
-    let buf: Buffer;
-    let read: number;
-    let size: number;
-    try {
-      size = fstatSync(fd).size;
-      buf = Buffer.alloc(Math.min(this.chunkBytes, Math.max(0, size - offset)));
-      read = buf.length > 0 ? readSync(fd, buf, 0, buf.length, offset) : 0;
-    } finally {
-      closeSync(fd);
+    const chunk = readLogChunk(this.dir, cp, this.chunkBytes);
+    if (chunk.kind === 'caught-up') return 0;
+    if (chunk.kind === 'segment-done') {
+      // Nothing whole left here and a newer segment exists: move on, and delete the finished one.
+      if (this.sink.insertBatch([], { segment: chunk.next, offset: 0, loaded: cp.loaded }, cp) && existsSync(chunk.file)) unlinkSync(chunk.file);
+      return this.loadChunkUnguarded();
     }
-    const end = buf.subarray(0, read).lastIndexOf(0x0a) + 1;
-    if (end === 0) {
-      // Nothing whole left here: move on once a newer segment exists and this one is fully read.
-      const newer = segments.find((s) => s > segment);
-      if (newer !== undefined && offset >= size) {
-        if (this.sink.insertBatch([], { segment: newer, offset: 0, loaded: cp.loaded }, cp) && existsSync(file)) unlinkSync(file);
-        return this.loadChunkUnguarded();
-      }
-      return 0;
-    }
-    const events: StoredEvent[] = [];
-    for (const line of buf.subarray(0, end).toString('utf8').split('\n')) {
-      if (line === '') continue;
-      try {
-        events.push(JSON.parse(line) as StoredEvent);
-      } catch (err) {
-        this.options.onBadLine?.(line, err);
-      }
-    }
-    offset += end;
-    this.sink.insertBatch(events, { segment, offset, loaded: cp.loaded + events.length }, cp);
+    const events = parseEventLines(chunk.lines, this.options.onBadLine);
+    this.sink.insertBatch(events, { segment: chunk.segment, offset: chunk.end, loaded: cp.loaded + events.length }, cp);
     return Math.max(events.length, 1);
   }
 }

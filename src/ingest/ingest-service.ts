@@ -1,10 +1,13 @@
-// Durable event recording: append to the log (acknowledge after the write), load into the store in the background.
+// Durable event recording: append to the log (acknowledge after the write), then load it into SQLite or ship it to ClickHouse.
 import type { FastifyBaseLogger } from 'fastify';
 import { performance } from 'node:perf_hooks';
+import { AppError } from '../errors.js';
+import type { EventStore } from '../store/index.js';
 import type { StoredEvent } from '../store/types.js';
-import type { SqliteEventStore } from '../store/sqlite/event-store.js';
 import { EventLog, type Ack } from './event-log.js';
 import { EventLoader } from './event-loader.js';
+import { EventShipper } from './event-shipper.js';
+import { logBytesBetween } from './read-log-chunk.js';
 
 export type DropReason = 'bot' | 'invalid' | 'origin_not_allowed' | 'unknown_site' | 'privacy_signal' | 'spam_referrer';
 
@@ -14,6 +17,26 @@ export interface IngestOptions {
   /** Longest the loader may hold the event loop in one go, in ms. */
   sliceMs?: number;
   segmentBytes?: number;
+  /** ClickHouse mode: longest a read waits for the shipper before answering 503, in ms. */
+  catchUpTimeoutMs?: number;
+  /** ClickHouse mode: pause between looks at an idle log, in ms. */
+  shipIntervalMs?: number;
+  /** ClickHouse mode: longest `close` spends shipping what is left, in ms (the rest stays in the log for next time). */
+  closeDrainMs?: number;
+}
+
+/** Where the events stand: which store, whether it answers, and what waits in the log. */
+export interface EventsStatus {
+  store: 'sqlite' | 'clickhouse';
+  /** The store answers a query. */
+  reachable: boolean;
+  /** Events are not getting through (the last batch failed, e.g. refused credentials or a dropped table). */
+  failing: boolean;
+  /** Log bytes not yet in the event store. */
+  backlogBytes: number;
+  /** Events refused because the spool was full (since start). */
+  refused: number;
+  lastError: string | null;
 }
 
 /** Listener for stored events (the live feed, detectors). */
@@ -22,7 +45,14 @@ export type EventListener = (event: StoredEvent) => void;
 /** Records events durably and keeps the event store loaded from the log. */
 export class IngestService {
   readonly log: EventLog;
-  private readonly loader: EventLoader;
+  private readonly loader: EventLoader | null = null;
+  private readonly shipper: EventShipper | null = null;
+  private readonly spoolMaxBytes = Infinity;
+  private readonly catchUpTimeoutMs: number;
+  private readonly closeDrainMs: number;
+  private readonly segmentSizes = new Map<number, number>();
+  private refused = 0;
+  private lastRefusalLog = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly dropped = new Map<string, number>();
   private readonly listeners = new Set<EventListener>();
@@ -31,20 +61,32 @@ export class IngestService {
   private resumeScheduled = false;
   private lastElu = performance.eventLoopUtilization();
 
-  constructor(logDir: string, private readonly store: SqliteEventStore, private readonly log_: FastifyBaseLogger, options: IngestOptions = {}) {
+  constructor(logDir: string, private readonly store: EventStore, private readonly log_: FastifyBaseLogger, options: IngestOptions = {}) {
     this.log = new EventLog(logDir, options.segmentBytes);
-    this.loader = new EventLoader(logDir, store, {
-      chunkBytes: 256 * 1024,
-      onBadLine: (line, err) => log_.error({ err, line: line.slice(0, 200) }, 'unreadable event log line skipped'),
-    });
+    const onBadLine = (line: string, err: unknown) => log_.error({ err, line: line.slice(0, 200) }, 'unreadable event log line skipped');
     this.sliceMs = options.sliceMs ?? 8;
+    this.catchUpTimeoutMs = options.catchUpTimeoutMs ?? 10_000;
+    this.closeDrainMs = options.closeDrainMs ?? 5000;
     store.catchUpHook = () => this.catchUp();
+    if (store.dialect === 'clickhouse') {
+      // The log is the spool: shipped in batches, kept while ClickHouse is down, bounded so a long outage cannot fill the disk.
+      this.spoolMaxBytes = store.spoolMaxBytes;
+      this.shipper = new EventShipper(logDir, store, {
+        intervalMs: options.shipIntervalMs, onBadLine,
+        onError: (err, backoffMs) => log_.warn({ err, backoffMs, backlogBytes: this.backlogBytes() }, 'shipping events to ClickHouse failed; they stay in the spool, retrying'),
+        onRecovered: () => log_.info({ backlogBytes: this.backlogBytes() }, 'ClickHouse answers again; shipping the spool'),
+      });
+      this.shipper.start();
+      return;
+    }
+    this.loader = new EventLoader(logDir, store, { chunkBytes: 256 * 1024, onBadLine });
     this.timer = setInterval(() => this.loadInSlices(), options.loadIntervalMs ?? 200);
     this.timer.unref();
   }
 
   /** Appends one event; `ack` runs once it is durable (or with the error). */
   record(event: StoredEvent, ack: Ack): void {
+    if (this.shipper && this.shipper.backlogBytes(this.log.position) >= this.spoolMaxBytes) return this.refuse(ack);
     this.log.append(JSON.stringify(event) + '\n', (err) => {
       ack(err);
       if (!err) for (const l of this.listeners) l(event);
@@ -66,15 +108,49 @@ export class IngestService {
     return () => this.listeners.delete(listener);
   }
 
-  /** Makes every acknowledged event visible to queries. */
+  /**
+   * Makes every acknowledged event visible to queries.
+   * @throws AppError unavailable (ClickHouse mode) when the shipper could not deliver them within the catch-up timeout.
+   */
   async catchUp(): Promise<void> {
     await this.log.drain();
-    this.loader.catchUp();
     this.flushDropped();
+    if (!this.shipper) return void this.loader!.catchUp();
+    // While ClickHouse is failing, the read would fail too: retry shipping now, and answer 503 soon rather than late.
+    const failing = this.shipper.status.failing;
+    if (failing) this.shipper.wake(true);
+    await this.shipper.waitFor(this.log.position, failing ? Math.min(this.catchUpTimeoutMs, 2000) : this.catchUpTimeoutMs);
+  }
+
+  /** Log bytes written and not yet in the event store. */
+  backlogBytes(): number {
+    if (this.shipper) return this.shipper.backlogBytes(this.log.position);
+    if (this.store.dialect !== 'sqlite') return 0;
+    return logBytesBetween(this.log.dir, this.store.readCheckpoint(), this.log.position, this.segmentSizes);
+  }
+
+  /** The event store's state for /readyz: queries ClickHouse (1 s at most) and retries shipping at once when it answers. */
+  async eventsStatus(): Promise<EventsStatus> {
+    if (this.store.dialect === 'sqlite') return { store: 'sqlite', reachable: true, failing: false, backlogBytes: this.backlogBytes(), refused: 0, lastError: null };
+    const reachable = await this.store.ping(1000);
+    const failing = this.shipper?.status.failing ?? false;
+    if (reachable && failing) this.shipper?.wake(true);
+    return { store: 'clickhouse', reachable, failing, backlogBytes: this.backlogBytes(), refused: this.refused, lastError: this.shipper?.status.lastError ?? null };
+  }
+
+  /** Refuses an event while the spool is full: the caller answers 503 and the sender may retry; never dropped silently. */
+  private refuse(ack: Ack): void {
+    this.refused++;
+    const now = Date.now();
+    if (now - this.lastRefusalLog > 10_000) {
+      this.lastRefusalLog = now;
+      this.log_.error({ refused: this.refused, spoolMaxBytes: this.spoolMaxBytes, lastError: this.shipper?.status.lastError }, 'event spool full (ClickHouse not taking events): refusing new events');
+    }
+    ack(new AppError('unavailable', `the event spool is full (${this.spoolMaxBytes} bytes waiting for ClickHouse); try again later`, { details: { spoolMaxBytes: this.spoolMaxBytes } }));
   }
 
   private loadInSlices(): void {
-    if (this.closed || this.resumeScheduled) return;
+    if (this.closed || this.resumeScheduled || !this.loader) return;
     const started = performance.now();
     try {
       while (this.loader.loadChunk() > 0) {
@@ -113,13 +189,14 @@ export class IngestService {
     this.dropped.clear();
   }
 
-  /** Writes what is queued, loads it, and stops the background loader. */
+  /** Writes what is queued, loads it (ships what it can, briefly, in ClickHouse mode), and stops the background work. */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.closed = true;
     await this.log.close();
-    this.loader.catchUp();
+    this.loader?.catchUp();
+    await this.shipper?.close(this.log.position, this.closeDrainMs);
     this.flushDropped();
   }
 }

@@ -26,7 +26,7 @@ export async function getBreakdown(events: EventReader, q: StatsQuery, by: Dimen
   const col = DIMENSIONS[by];
   const rows = await events.all<MeasureRow & { key: string | null }>({
     sqlite: `SELECT ${col} AS key, ${MEASURES} FROM events WHERE ${where.sql} AND type <> 'bot' GROUP BY ${col} ORDER BY visits + shares + joins + conversions DESC, key LIMIT :limit`,
-    clickhouse: `SELECT ${col} AS key, ${MEASURES} FROM events WHERE ${where.sql} AND type <> 'bot' GROUP BY ${col} ORDER BY visits + shares + joins + conversions DESC, key LIMIT {limit:UInt32}`,
+    clickhouse: `SELECT ${col} AS key, ${MEASURES} FROM events WHERE ${where.sql} AND type <> 'bot' GROUP BY ${col} ORDER BY visits + shares + joins + conversions DESC, key NULLS FIRST LIMIT {limit:UInt32}`,
   }, { ...where.params, limit });
   const named = names ? await names(rows.map((r) => r.key).filter((k): k is string => k !== null && k !== '')) : null;
   return {
