@@ -79,7 +79,7 @@ export class IngestService {
       this.shipper.start();
       return;
     }
-    this.loader = new EventLoader(logDir, store, { chunkBytes: 256 * 1024, onBadLine });
+    this.loader = new EventLoader(logDir, store, { chunkBytes: 32 * 1024, onBadLine });
     this.timer = setInterval(() => this.loadInSlices(), options.loadIntervalMs ?? 200);
     this.timer.unref();
   }
@@ -115,11 +115,35 @@ export class IngestService {
   async catchUp(): Promise<void> {
     await this.log.drain();
     this.flushDropped();
-    if (!this.shipper) return void this.loader!.catchUp();
+    if (!this.shipper) return this.loadUntil(this.log.position);
     // While ClickHouse is failing, the read would fail too: retry shipping now, and answer 503 soon rather than late.
     const failing = this.shipper.status.failing;
     if (failing) this.shipper.wake(true);
     await this.shipper.waitFor(this.log.position, failing ? Math.min(this.catchUpTimeoutMs, 2000) : this.catchUpTimeoutMs);
+  }
+
+  /**
+   * Loads the log up to `target` (what was written when the read came in) in slices, yielding to other requests
+   * between slices: a read waits for its own catch-up, the redirects around it do not.
+   */
+  private async loadUntil(target: { segment: number; size: number }): Promise<void> {
+    const store = this.store;
+    if (store.dialect !== 'sqlite' || !this.loader) return;
+    const reached = () => {
+      const cp = store.readCheckpoint();
+      return cp.segment > target.segment || (cp.segment === target.segment && cp.offset >= target.size);
+    };
+    // A few idle turns without progress means everything written is loaded (e.g. another process moved the checkpoint).
+    for (let idleTurns = 0; !reached() && idleTurns < 20; ) {
+      const started = performance.now();
+      let progressed = false;
+      while (!reached() && performance.now() - started < this.sliceMs) {
+        if (this.loader.loadChunk() === 0) break;
+        progressed = true;
+      }
+      idleTurns = progressed ? 0 : idleTurns + 1;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** Log bytes written and not yet in the event store. */
