@@ -60,11 +60,12 @@ export class IngestService {
   private closed = false;
   private resumeScheduled = false;
   private lastElu = performance.eventLoopUtilization();
+  private lastCheckpointElu = performance.eventLoopUtilization();
 
   constructor(logDir: string, private readonly store: EventStore, private readonly log_: FastifyBaseLogger, options: IngestOptions = {}) {
     this.log = new EventLog(logDir, options.segmentBytes);
     const onBadLine = (line: string, err: unknown) => log_.error({ err, line: line.slice(0, 200) }, 'unreadable event log line skipped');
-    this.sliceMs = options.sliceMs ?? 8;
+    this.sliceMs = options.sliceMs ?? 4;
     this.catchUpTimeoutMs = options.catchUpTimeoutMs ?? 10_000;
     this.closeDrainMs = options.closeDrainMs ?? 5000;
     store.catchUpHook = () => this.catchUp();
@@ -181,6 +182,7 @@ export class IngestService {
         if (performance.now() - started > this.sliceMs) {
           // Backlog left: come back after a pause three slices long, so loading takes at most a quarter of the
           // loop under sustained traffic; reads catch up in full anyway (catchUp).
+          this.checkpointWhenQuiet();
           this.resumeScheduled = true;
           setTimeout(() => {
             this.resumeScheduled = false;
@@ -190,6 +192,7 @@ export class IngestService {
         }
       }
       this.flushDropped();
+      this.checkpointWhenQuiet();
     } catch (err) {
       this.log_.error({ err }, 'loading the event log failed; will retry');
     }
@@ -205,6 +208,17 @@ export class IngestService {
     this.lastElu = performance.eventLoopUtilization();
     const busy = Math.min(1, Math.max(0, (elu.utilization - 0.5) / 0.4));
     return Math.round(this.sliceMs * (1 + 18 * busy));
+  }
+
+  /** Checkpoints the SQLite WAL when the loop has room (utilisation under 60 %) or the WAL passed 256 MB. */
+  private checkpointWhenQuiet(): void {
+    const store = this.store;
+    if (store.dialect !== 'sqlite') return;
+    const wal = store.walBytes();
+    if (wal === 0) return;
+    const elu = performance.eventLoopUtilization(this.lastCheckpointElu);
+    this.lastCheckpointElu = performance.eventLoopUtilization();
+    if (elu.utilization < 0.6 || wal > 256 * 1024 * 1024) store.checkpoint();
   }
 
   private flushDropped(): void {

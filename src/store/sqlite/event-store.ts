@@ -1,4 +1,5 @@
 // EventStore on the embedded SQLite file: the loader's sink and the stats questions' reader.
+import { statSync } from 'node:fs';
 import type { Checkpoint, EventSink } from '../../ingest/event-loader.js';
 import type { DialectQuery, EventReader, StoredEvent } from '../types.js';
 import type { SqliteDb } from './open-database.js';
@@ -54,6 +55,23 @@ export class SqliteEventStore implements EventSink, EventReader {
 
   async all<T>(query: DialectQuery, params: Record<string, unknown>): Promise<T[]> {
     return this.db.prepare(query.sqlite).all(params) as T[];
+  }
+
+  /** Bytes in the write-ahead log waiting to be checkpointed into the database file. */
+  walBytes(): number {
+    try {
+      return statSync(`${this.db.name}-wal`).size;
+    } catch {
+      return 0;
+    }
+  }
+
+  /**
+   * Copies the write-ahead log into the database file without waiting for readers (PASSIVE). Automatic checkpoints
+   * are off (see open-database.ts): the ingest service runs this when the loop is quiet or the log grows large.
+   */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   /** Adds to the counters of events dropped before storage, by reason. */
