@@ -65,7 +65,6 @@ const classifyHit: Step = (hit, hasher) => {
   const type = TYPES[body.e];
   const d = body.d ?? {};
   const value = type === 'conversion' && typeof d.value === 'number' ? d.value : null;
-  url!.searchParams.delete('ls');
   const event = buildEvent({
     ts: hit.now, workspaceId: hit.site.workspaceId, siteId: hit.site.id, type,
     // A share event's platform is where it was shared to; a page view's is where it came from.
