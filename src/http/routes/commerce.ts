@@ -7,7 +7,6 @@ import { getAmbassadorLeaderboard } from '../../commerce/get-ambassador-leaderbo
 import { getMemberHistory } from '../../commerce/member-history.js';
 import { OfferService } from '../../commerce/offer-service.js';
 import { PollService } from '../../commerce/poll-service.js';
-import { withRevenuePerMember } from '../../commerce/revenue-per-member.js';
 import { notFound } from '../../errors.js';
 import type { Services } from '../../services.js';
 import { parseStatsQuery } from '../../stats/stats-query.js';
@@ -83,23 +82,5 @@ export function registerCommerceRoutes(root: FastifyInstance, s: Services): void
       return { community: request.params.id, points: await getMemberHistory(s.meta, request.params.id) };
     });
 
-  addRevenuePerMember(root, s);
   registerPollRoutes(root, s, new PollService(s.meta, s.stores.events, s.hasher, s.config.baseUrl));
-}
-
-/**
- * Community breakdown rows (GET /api/stats/breakdown?by=community) gain `members` and `revenuePerMember`, read from the
- * community records. A serialisation hook keeps getBreakdown's SQL and the stats route untouched (neither is this module's).
- */
-function addRevenuePerMember(root: FastifyInstance, s: Services): void {
-  root.addHook('preSerialization', async (request, _reply, payload) => {
-    if (request.routeOptions.url !== '/api/stats/breakdown' || (request.query as { by?: string }).by !== 'community' || !request.principal) return payload;
-    const body = payload as { rows?: { key: string | null; revenue: number }[] };
-    if (!Array.isArray(body.rows)) return payload;
-    const workspaceId = request.principal.workspaceId;
-    return {
-      ...body,
-      rows: withRevenuePerMember(body.rows, (ids) => new Map(ids.map((id) => [id, s.meta.communities.get(workspaceId, id)?.members ?? null]))),
-    };
-  });
 }

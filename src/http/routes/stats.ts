@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { withRevenuePerMember } from '../../commerce/revenue-per-member.js';
 import type { Services } from '../../services.js';
 import { DIMENSIONS, getBreakdown, type Dimension } from '../../stats/get-breakdown.js';
 import { getSummary } from '../../stats/get-summary.js';
@@ -55,7 +56,10 @@ export function registerStatsRoutes(root: FastifyInstance, s: Services): void {
     const { by, limit, ...rest } = request.query;
     const workspaceId = principalOf(request).workspaceId;
     const table = nameTables[by as Dimension];
-    return getBreakdown(s.stores.events, parseStatsQuery(workspaceId, rest as Record<string, string>, s.now()), by as Dimension, limit ?? 50,
+    const breakdown = await getBreakdown(s.stores.events, parseStatsQuery(workspaceId, rest as Record<string, string>, s.now()), by as Dimension, limit ?? 50,
       table ? async (ids) => table.names(workspaceId, ids) : undefined);
+    if (by !== 'community') return breakdown;
+    // Community rows also carry the member count and revenue per member.
+    return { ...breakdown, rows: withRevenuePerMember(breakdown.rows, (ids) => new Map(ids.map((id) => [id, meta.communities.get(workspaceId, id)?.members ?? null]))) };
   });
 }
