@@ -1,7 +1,7 @@
 // Drop detector: has traffic stayed far below its baseline for a sustained window (a broken tag, a dead link)?
 import { advanceAlert } from './alert-lifecycle.js';
 import { dispersionOf, type BaselineState } from './baseline-state.js';
-import { countAt, expectedAt, latestBucketStart, levelFactorAt, recentEvidence } from './read-baseline.js';
+import { countAt, expectedAt, latestBucketStart, levelFactorAt, recentEvidence, round3 } from './read-baseline.js';
 import { logNegBinLowerTail } from './count-tails.js';
 import {
   PROBABILITY_THRESHOLDS,
@@ -89,7 +89,7 @@ export function evaluateDrop(baseline: BaselineState, state: DetectorState, opti
         scope: options.scope,
         metric: options.metric,
         observed,
-        expected: Math.round(expected * 1000) / 1000,
+        expected: round3(expected),
         probability: Math.exp(logProbability),
         window,
         seriesStart: evidence.start,

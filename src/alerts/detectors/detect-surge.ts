@@ -8,7 +8,7 @@ import {
   type BaselineConfig,
   type BaselineState,
 } from './baseline-state.js';
-import { countAt, expectedAt, latestBucketStart, levelFactorAt, recentEvidence } from './read-baseline.js';
+import { countAt, expectedAt, latestBucketStart, levelFactorAt, recentEvidence, round3 } from './read-baseline.js';
 import { logNegBinUpperTail } from './count-tails.js';
 import {
   PROBABILITY_THRESHOLDS,
@@ -164,6 +164,3 @@ export function detectSurge(
   return evaluateSurge(baseline, state, options);
 }
 
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}

@@ -44,6 +44,7 @@ export function recentEvidence(
   return { start: (state.lastBucket - n + 1) * state.config.bucketMs, series, baseline };
 }
 
-function round3(x: number): number {
+/** Rounds to three decimals, for evidence shown in the API. */
+export function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }

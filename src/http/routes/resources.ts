@@ -53,7 +53,7 @@ function time(input: Input, field: string): number | null | undefined {
   return ms;
 }
 
-function requireRef(s: Services, workspaceId: string, field: string, id: unknown, table: EntityTable<Entity>): void {
+function requireRef(workspaceId: string, field: string, id: unknown, table: EntityTable<Entity>): void {
   if (typeof id === 'string' && !table.exists(workspaceId, id)) {
     throw new AppError('unprocessable', `${field} ${JSON.stringify(id)} does not exist in this workspace`, { details: { field, id } });
   }
@@ -139,7 +139,7 @@ export function registerResourceRoutes(app: FastifyInstance, s: Services): void 
     body: Type.Object({ name: Name, community: Type.Optional(Nullable(Type.String({ maxLength: 64 }))), contact: Type.Optional(Nullable(Type.String({ maxLength: 300 }))) }, { additionalProperties: false }),
     defaults: { name: '', communityId: null, contact: null },
     fields: (i, ws) => {
-      requireRef(s, ws, 'community', i.community, m.communities as unknown as EntityTable<Entity>);
+      requireRef(ws, 'community', i.community, m.communities as unknown as EntityTable<Entity>);
       return { ...(i.name !== undefined && { name: i.name as string }), ...(i.community !== undefined && { communityId: i.community as string | null }), ...(i.contact !== undefined && { contact: i.contact as string | null }) };
     },
     createOnly: { link: Type.Optional(PersonalLink) },
