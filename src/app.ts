@@ -1,6 +1,7 @@
 // buildApp(config, stores): the one place routes and plugins are registered, in this order. It never listens.
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import { sharedRateLimitStore } from './http/shared-rate-limit.js';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -76,6 +77,8 @@ export async function buildApp(config: Readonly<Config>, stores: Stores, options
   });
   await app.register(rateLimit, {
     global: false,
+    // Several nodes share PostgreSQL: count there. One node alone counts in memory.
+    ...(stores.shared && { store: sharedRateLimitStore(stores.meta.sql), skipOnError: true }),
     keyGenerator: (req) => req.headers.authorization ?? req.cookies?.lantern_session ?? req.ip,
     errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', `rate limit of ${ctx.max} requests per minute exceeded; retry in ${Math.ceil(ctx.ttl / 1000)} s`, { details: { limit: ctx.max } }),
   });

@@ -95,7 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   if (spoolMaxBytes !== null && (!Number.isSafeInteger(spoolMaxBytes) || spoolMaxBytes < 1)) {
     throw new ConfigError('LANTERN_SPOOL_MAX_BYTES', `must be a positive integer (bytes), got ${JSON.stringify(spoolRaw)}`);
   }
-  const secret = overrides.secret ?? env.LANTERN_SECRET ?? loadOrCreateSecret(dataDir);
+  const given = overrides.secret ?? env.LANTERN_SECRET;
+  // Nodes sharing PostgreSQL must share the key webhook secrets are encrypted with; one generated per data dir would differ.
+  if (databaseUrl && !given) throw new ConfigError('LANTERN_SECRET', 'must be set, the same on every node, when LANTERN_DATABASE_URL is set');
+  const secret = given ?? loadOrCreateSecret(dataDir);
   if (secret.length < 16) throw new ConfigError('LANTERN_SECRET', 'must be at least 16 characters');
   return Object.freeze({
     port,

@@ -13,7 +13,7 @@ export interface StartOptions extends ConfigOverrides {
 /** Runs Lantern until a signal stops it. Prints how to sign in on first start. */
 export async function start(options: StartOptions = {}): Promise<void> {
   const config = loadConfig(process.env, options);
-  const stores = createStores(config);
+  const stores = await createStores(config);
   const app = await buildApp(config, stores);
   const now = Date.now();
   const workspace = await getOrCreateWorkspace(stores.meta, DEFAULT_WORKSPACE, now);

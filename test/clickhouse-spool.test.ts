@@ -23,7 +23,7 @@ beforeAll(async () => {
   // Nothing listens on this port: ClickHouse is down for the whole test. The spool holds about 4 events.
   const url = `http://127.0.0.1:${await freePort()}/lantern?spool_max_bytes=2000`;
   const config = loadConfig({ LANTERN_CLICKHOUSE_URL: url, LANTERN_RATE_LIMIT: '100000' }, { dataDir, baseUrl: 'http://lnt.test', secret: 's'.repeat(32) });
-  stores = createStores(config);
+  stores = await createStores(config);
   app = await buildApp(config, stores, { logger: false, ingest: { catchUpTimeoutMs: 300, closeDrainMs: 0 } });
   const ws = await getOrCreateWorkspace(stores.meta, 'default', Date.now());
   auth = { authorization: `Bearer ${(await createApiKey(stores.meta, ws.id, 'test', undefined, Date.now())).key}` };

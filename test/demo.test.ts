@@ -28,7 +28,7 @@ describe('lantern demo', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lantern-demo-'));
     const config = loadConfig({}, { dataDir: dir, secret: 'x'.repeat(32) });
-    stores = createStores({ dataDir: dir, databaseUrl: null, clickhouseUrl: null });
+    stores = await createStores({ dataDir: dir, databaseUrl: null, clickhouseUrl: null });
     s = await createServices(config, stores, silentLog);
     ws = await getOrCreateWorkspace(stores.meta, 'default', s.now());
     result = await runDemo(s, ws, (line) => lines.push(line), 42);
@@ -77,8 +77,8 @@ describe('lantern demo', () => {
   });
 
   it('creates the communities, ambassadors and links as real resources with short links that resolve', async () => {
-    expect(stores.meta.communities.list(ws.id, 50, null).items).toHaveLength(5);
-    expect(stores.meta.ambassadors.list(ws.id, 50, null).items).toHaveLength(5);
+    expect((await stores.meta.communities.list(ws.id, 50, null)).items).toHaveLength(5);
+    expect((await stores.meta.ambassadors.list(ws.id, 50, null)).items).toHaveLength(5);
     const resolved = await s.links.resolve('vip-drop', s.now());
     expect(resolved?.link.workspaceId).toBe(ws.id);
     expect(resolved?.link.communityId).not.toBeNull();

@@ -44,7 +44,7 @@ test('kill -9 under load, restart: every event whose response was sent is there'
 
   // Restart on the same data: the log replays into the store.
   const config = loadConfig({}, { dataDir });
-  const stores = createStores(config);
+  const stores = await createStores(config);
   const services = await createServices(config, stores, quietLog);
   await services.ingest.catchUp();
   const stored = new Set((stores.events.db.prepare("SELECT token FROM events WHERE type = 'click'").all() as { token: string }[]).map((r) => r.token));

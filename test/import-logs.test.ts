@@ -46,19 +46,19 @@ function ensureBuilt(): void {
 async function prepareDataDir(): Promise<{ dir: string; siteId: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'lantern-import-'));
   dirs.push(dir);
-  const stores = createStores(loadConfig({}, { dataDir: dir, secret: 'x'.repeat(32) }));
+  const stores = await createStores(loadConfig({}, { dataDir: dir, secret: 'x'.repeat(32) }));
   const now = Date.now();
   const ws = await getOrCreateWorkspace(stores.meta, 'default', now);
   const links = new LinkService(stores.meta, 'http://lnt.test');
   await links.create(ws.id, { url: 'https://shop.example/drops/autumn', slug: 'autumn-drop' }, now);
   await links.create(ws.id, { url: 'https://chat.whatsapp.com/Gq7DemoVipLumiere01', slug: 'join-vip', kind: 'invite' }, now);
-  const site = stores.meta.sites.insert({ id: newId('site'), workspaceId: ws.id, domain: 'shop.example', name: 'Shop', createdAt: now, updatedAt: now });
+  const site = await stores.meta.sites.insert({ id: newId('site'), workspaceId: ws.id, domain: 'shop.example', name: 'Shop', createdAt: now, updatedAt: now });
   await stores.close();
   return { dir, siteId: site.id };
 }
 
 async function readStats(dir: string) {
-  const stores = createStores({ dataDir: dir, databaseUrl: null, clickhouseUrl: null });
+  const stores = await createStores({ dataDir: dir, databaseUrl: null, clickhouseUrl: null });
   try {
     const ws = (await stores.meta.getWorkspaceBySlug('default'))!;
     const q = parseStatsQuery(ws.id, { from: '2026-11-20', to: '2026-11-30' }, Date.now());

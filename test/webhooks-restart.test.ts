@@ -15,7 +15,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 /** A second server on the same data dir, as `lantern start` would build it (createTestApp would re-create its workspaces). */
 async function reopen() {
   const config = loadConfig({ LANTERN_RATE_LIMIT: '100000' }, { dataDir, baseUrl: 'http://lnt.test', secret: 's'.repeat(32) });
-  const stores = createStores(config);
+  const stores = await createStores(config);
   const app = await buildApp(config, stores, { logger: false });
   return { app, close: async () => { await app.close(); await stores.close(); } };
 }
@@ -33,8 +33,8 @@ test('a pending delivery survives a restart and is sent once, after any unexpire
 
   // As if a node had claimed the retry and died before recording anything: its claim must expire first.
   const claimedUntil = Date.now() + 1500;
-  const stores = createStores({ dataDir, databaseUrl: null, clickhouseUrl: null });
-  stores.meta.db.prepare("UPDATE webhook_deliveries SET claimed_by = 'crashed-node', claimed_until = ? WHERE id = ?").run(claimedUntil, failed.id);
+  const stores = await createStores({ dataDir, databaseUrl: null, clickhouseUrl: null });
+  await stores.meta.sql.run("UPDATE webhook_deliveries SET claimed_by = 'crashed-node', claimed_until = ? WHERE id = ?", [claimedUntil, failed.id]);
   await stores.close();
 
   receiver.respond = () => ({ status: 200, body: 'back' });

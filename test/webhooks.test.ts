@@ -60,7 +60,7 @@ describe('managing webhooks', () => {
     const read = (await get(`/api/webhooks/${created.id}`)).json();
     expect(read).not.toHaveProperty('secret');
     expect(JSON.stringify((await get('/api/webhooks')).json())).not.toContain(created.secret);
-    const row = t.app.services.meta.db.prepare('SELECT secret FROM webhooks WHERE id = ?').get(created.id) as { secret: string };
+    const row = (await t.app.services.meta.sql.get<{ secret: string }>('SELECT secret FROM webhooks WHERE id = ?', [created.id]))!;
     expect(row.secret).not.toContain(created.secret);
 
     const patched = await t.app.inject({ method: 'PATCH', url: `/api/webhooks/${created.id}`, headers: t.auth(), payload: { events: ['alert.opened'], rotateSecret: true } });

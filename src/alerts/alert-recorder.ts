@@ -19,19 +19,13 @@ function quietHoursOf(rule: AlertRule | undefined) {
 
 /** Persists, publishes and queues what the detectors found, respecting each rule's quiet hours and channels. */
 export class AlertRecorder {
-  private readonly findOpenStmt;
-  private readonly listOpenStmt;
-
   constructor(
     private readonly tables: AlertTables,
     private readonly webhooks: WebhookService,
     private readonly live: LiveFeed,
     private readonly meta: MetaStore,
     private readonly log: FastifyBaseLogger,
-  ) {
-    this.findOpenStmt = tables.db.prepare(`SELECT * FROM alerts WHERE workspace_id = ? AND detector_key = ? AND status = 'open' ORDER BY created_at DESC LIMIT 1`);
-    this.listOpenStmt = tables.db.prepare(`SELECT id, detector_key AS key FROM alerts WHERE workspace_id = ? AND status = 'open'`);
-  }
+  ) {}
 
   /** Records one run's detections at `now` (ms); rules by id give quiet hours and channels. */
   async record(workspaceId: string, detections: readonly Detection[], rules: ReadonlyMap<string, AlertRule>, now: number): Promise<void> {
@@ -46,13 +40,14 @@ export class AlertRecorder {
 
   /**
    * Closes stored open alerts that no detector holds open any more (after a restart, or when their rule was deleted
-   * or disabled), without announcing them. Returns how many were closed.
+   * or disabled), without announcing them. Resolves to how many were closed.
    */
-  closeOrphans(workspaceId: string, openKeys: ReadonlySet<string>, now: number): number {
+  async closeOrphans(workspaceId: string, openKeys: ReadonlySet<string>, now: number): Promise<number> {
     let closed = 0;
-    for (const row of this.listOpenStmt.all(workspaceId) as { id: string; key: string }[]) {
+    const open = await this.tables.sql.all<{ id: string; key: string }>(`SELECT id, detector_key AS key FROM alerts WHERE workspace_id = ? AND status = 'open'`, [workspaceId]);
+    for (const row of open) {
       if (openKeys.has(row.key)) continue;
-      this.tables.alerts.update(workspaceId, row.id, { status: 'closed', endedAt: now, updatedAt: now });
+      await this.tables.alerts.update(workspaceId, row.id, { status: 'closed', endedAt: now, updatedAt: now });
       closed++;
     }
     return closed;
@@ -60,7 +55,7 @@ export class AlertRecorder {
 
   private async recordOne(workspaceId: string, d: Detection, rule: AlertRule | undefined, now: number): Promise<void> {
     const quiet = isQuietAt(quietHoursOf(rule), now);
-    const existing = d.alert.status === 'closed' && d.event === 'opened' ? null : this.findOpen(workspaceId, d.key);
+    const existing = d.alert.status === 'closed' && d.event === 'opened' ? null : await this.findOpen(workspaceId, d.key);
     const a = d.alert;
     const reading = {
       status: a.status, updatedAt: a.updatedAt, endedAt: a.endedAt ?? null, observed: a.observed, expected: a.expected,
@@ -69,9 +64,9 @@ export class AlertRecorder {
     };
     if (!existing) {
       if (d.event === 'closed') return; // never recorded (e.g. opened before a restart and already forgotten): nothing to close
-      const stored = this.tables.alerts.insert({
+      const stored = await this.tables.alerts.insert({
         ...reading, id: newId('alr'), workspaceId, ruleId: d.rule.id, detectorKey: d.key, kind: a.kind, scope: d.scope, target: d.target,
-        label: this.labelOf(workspaceId, a.kind === 'community_surge' ? 'community' : d.scope, a.kind === 'community_surge' ? a.subject ?? null : d.target),
+        label: await this.labelOf(workspaceId, a.kind === 'community_surge' ? 'community' : d.scope, a.kind === 'community_surge' ? a.subject ?? null : d.target),
         metric: a.metric, subject: a.subject ?? null, startedAt: a.startedAt, suppressed: quiet, notifiedPeak: quiet ? null : a.peak, createdAt: now,
       });
       await this.announce(stored, 'alert.opened', quiet ? null : rule);
@@ -79,7 +74,7 @@ export class AlertRecorder {
     }
     const growth = existing.notifiedPeak !== null && existing.notifiedPeak > 0 && a.kind !== 'drop' && a.peak >= UPDATE_GROWTH * existing.notifiedPeak;
     const deliver = !existing.suppressed && !quiet && (d.event === 'closed' || growth);
-    const stored = this.tables.alerts.update(workspaceId, existing.id, { ...reading, ...(deliver && d.event !== 'closed' && { notifiedPeak: a.peak }) });
+    const stored = await this.tables.alerts.update(workspaceId, existing.id, { ...reading, ...(deliver && d.event !== 'closed' && { notifiedPeak: a.peak }) });
     if (stored) await this.announce(stored, d.event === 'closed' ? 'alert.closed' : 'alert.updated', deliver ? rule : null);
   }
 
@@ -88,22 +83,23 @@ export class AlertRecorder {
     const view = alertView(alert);
     this.live.publish(alert.workspaceId, 'alert', { event, alert: view });
     if (!rule) return;
-    const hooks = this.webhooks.subscribers(alert.workspaceId, event, rule.channels);
+    const hooks = await this.webhooks.subscribers(alert.workspaceId, event, rule.channels);
     await this.webhooks.enqueue(alert.workspaceId, hooks, event, view);
     this.log.info({ workspaceId: alert.workspaceId, alert: alert.id, event, webhooks: hooks.length }, 'alert announced');
   }
 
-  private findOpen(workspaceId: string, key: string): StoredAlert | null {
-    const row = this.findOpenStmt.get(workspaceId, key) as Record<string, unknown> | undefined;
+  private async findOpen(workspaceId: string, key: string): Promise<StoredAlert | null> {
+    const row = await this.tables.sql.get(`SELECT * FROM alerts WHERE workspace_id = ? AND detector_key = ? AND status = 'open'
+      ORDER BY created_at DESC, id DESC LIMIT 1`, [workspaceId, key]);
     return row ? this.tables.alerts.fromRow(row) : null;
   }
 
   /** A short human name: `the workspace`, `link /launch`, `site shop.example`, `community VIP group`, `platform whatsapp`. */
-  private labelOf(workspaceId: string, scope: RuleScope, target: string | null): string {
+  private async labelOf(workspaceId: string, scope: RuleScope, target: string | null): Promise<string> {
     if (scope === 'workspace' || target === null) return scope === 'workspace' ? 'the workspace' : `every ${scope}`;
-    if (scope === 'link') return `link /${this.meta.links.get(workspaceId, target)?.slug ?? target}`;
-    if (scope === 'site') return `site ${this.meta.sites.get(workspaceId, target)?.domain ?? target}`;
-    if (scope === 'community') return `community ${this.meta.communities.get(workspaceId, target)?.name ?? target}`;
+    if (scope === 'link') return `link /${(await this.meta.links.get(workspaceId, target))?.slug ?? target}`;
+    if (scope === 'site') return `site ${(await this.meta.sites.get(workspaceId, target))?.domain ?? target}`;
+    if (scope === 'community') return `community ${(await this.meta.communities.get(workspaceId, target))?.name ?? target}`;
     return `platform ${target}`;
   }
 }

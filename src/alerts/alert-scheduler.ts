@@ -2,10 +2,10 @@
 import { hostname } from 'node:os';
 import type { FastifyBaseLogger } from 'fastify';
 import { randomBase62 } from '../ids.js';
-import type { SqliteDb } from '../store/sqlite/open-database.js';
+import type { MetaStore } from '../store/index.js';
 import type { EventReader } from '../store/types.js';
 import type { AlertRecorder } from './alert-recorder.js';
-import type { AlertRule } from './alert-types.js';
+import type { AlertRule, RuleScope } from './alert-types.js';
 import { aggregateMinute, countStoredEvents, groupByMinute, MINUTE_MS, readKnownPlatforms, readMinuteRows } from './minute-counts.js';
 import type { RuleService } from './rule-service.js';
 import { SchedulerLease } from './scheduler-lease.js';
@@ -49,7 +49,7 @@ export interface RunSummary {
 }
 
 export interface SchedulerDeps {
-  db: SqliteDb;
+  meta: MetaStore;
   events: EventReader;
   rules: RuleService;
   recorder: AlertRecorder;
@@ -68,7 +68,7 @@ export class AlertScheduler {
 
   constructor(private readonly deps: SchedulerDeps, options: Partial<SchedulerOptions> = {}) {
     this.options = { ...DEFAULT_SCHEDULER_OPTIONS, ...options };
-    this.lease = new SchedulerLease(deps.db, 'alerts', `${hostname()}:${process.pid}:${randomBase62(6)}`);
+    this.lease = new SchedulerLease(deps.meta.sql, 'alerts', `${hostname()}:${process.pid}:${randomBase62(6)}`);
   }
 
   /** Runs every `intervalMs`, first just after the next minute ends; the timer does not keep the process alive. */
@@ -116,7 +116,7 @@ export class AlertScheduler {
 
   private async run(now: number): Promise<RunSummary> {
     const summary: RunSummary = { leader: false, minutes: 0, detections: 0, warmed: [] };
-    if (!this.lease.acquire(now, Math.max(3 * this.options.intervalMs, 3 * MINUTE_MS))) {
+    if (!(await this.lease.acquire(now, Math.max(3 * this.options.intervalMs, 3 * MINUTE_MS)))) {
       // Another node runs the detectors; if we led before, our state is stale by the time we lead again.
       this.held = false;
       this.detectors.clear();
@@ -127,8 +127,7 @@ export class AlertScheduler {
     summary.leader = true;
     await this.deps.events.catchUp();
     const last = Math.floor((now - this.options.lagMs) / MINUTE_MS) * MINUTE_MS - MINUTE_MS;
-    const workspaces = this.deps.db.prepare('SELECT id FROM workspaces ORDER BY created_at').all() as { id: string }[];
-    for (const { id } of workspaces) {
+    for (const id of await this.deps.meta.listWorkspaceIds()) {
       try {
         await this.runWorkspace(id, last, now, summary);
       } catch (err) {
@@ -139,7 +138,7 @@ export class AlertScheduler {
   }
 
   private async runWorkspace(workspaceId: string, last: number, now: number, summary: RunSummary): Promise<void> {
-    const rules = this.deps.rules.enabled(workspaceId);
+    const rules = await this.deps.rules.enabled(workspaceId);
     const byId = new Map(rules.map((r) => [r.id, r]));
     let det = this.detectors.get(workspaceId);
     if (!det || last - det.lastMinute > this.options.maxCatchUpMinutes * MINUTE_MS) {
@@ -158,7 +157,7 @@ export class AlertScheduler {
       summary.detections += detections.length;
     }
     const open = new Set([...det.openKeys()].filter((key) => byId.has(key.split('|')[0])));
-    this.deps.recorder.closeOrphans(workspaceId, open, now);
+    await this.deps.recorder.closeOrphans(workspaceId, open, now);
   }
 
   /**
@@ -169,7 +168,7 @@ export class AlertScheduler {
    */
   private async warm(workspaceId: string, rules: readonly AlertRule[], last: number): Promise<{ detectors: WorkspaceDetectors; days: number }> {
     const det = new WorkspaceDetectors();
-    const series = Math.max(1, this.estimateSeries(workspaceId, rules));
+    const series = Math.max(1, await this.estimateSeries(workspaceId, rules));
     const end = last + MINUTE_MS;
     let days = Math.max(1, Math.min(this.options.warmupDays, Math.floor(this.options.warmupStepBudget / (series * 1440))));
     const stored = await countStoredEvents(this.deps.events, workspaceId, end - days * DAY_MS, end);
@@ -193,13 +192,14 @@ export class AlertScheduler {
   }
 
   /** Upper bound of the series the rules watch: links, sites and communities from metadata, 30 platforms. */
-  private estimateSeries(workspaceId: string, rules: readonly AlertRule[]): number {
-    const count = (table: string) => (this.deps.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE workspace_id = ?`).get(workspaceId) as { n: number }).n;
-    const sizes: Record<string, () => number> = { workspace: () => 1, link: () => count('links'), site: () => count('sites'), community: () => count('communities'), platform: () => 30 };
+  private async estimateSeries(workspaceId: string, rules: readonly AlertRule[]): Promise<number> {
+    const tables = { link: 'links', site: 'sites', community: 'communities' } as const;
+    const sizeOf = async (scope: RuleScope) =>
+      scope === 'workspace' ? 1 : scope === 'platform' ? 30 : this.deps.meta.countInWorkspace(tables[scope], workspaceId);
     let total = 0;
     for (const r of rules) {
       if (r.kind === 'new_platform') continue;
-      const perMetric = r.target !== null ? 1 : r.kind === 'community_surge' ? sizes.community() + 1 : sizes[r.scope]();
+      const perMetric = r.target !== null ? 1 : r.kind === 'community_surge' ? (await sizeOf('community')) + 1 : await sizeOf(r.scope);
       total += perMetric * (r.metric === 'ratio' ? 2 : 1);
     }
     return total;
@@ -209,6 +209,6 @@ export class AlertScheduler {
   async close(): Promise<void> {
     this.stop();
     await this.running?.catch(() => undefined);
-    if (this.held) this.lease.release();
+    if (this.held) await this.lease.release();
   }
 }

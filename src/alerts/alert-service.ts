@@ -34,7 +34,7 @@ export class AlertService {
   private started = false;
 
   constructor(deps: AlertServiceDeps) {
-    this.tables = openAlertTables(deps.meta.db);
+    this.tables = openAlertTables(deps.meta.sql);
     const log = typeof deps.log.child === 'function' ? deps.log.child({ module: 'alerts' }) : deps.log;
     this.rules = new RuleService(this.tables, deps.meta, deps.now);
     this.deliveries = new DeliveryWorker(this.tables, deps.serverSecret, deps.now, log);
@@ -43,7 +43,7 @@ export class AlertService {
       return { id, slug: ws?.slug ?? id };
     });
     const recorder = new AlertRecorder(this.tables, this.webhooks, deps.live, deps.meta, log);
-    this.scheduler = new AlertScheduler({ db: deps.meta.db, events: deps.events, rules: this.rules, recorder, log, now: deps.now });
+    this.scheduler = new AlertScheduler({ meta: deps.meta, events: deps.events, rules: this.rules, recorder, log, now: deps.now });
   }
 
   /** Starts the delivery worker and the minute scheduler (idempotent). */
@@ -55,7 +55,7 @@ export class AlertService {
   }
 
   /** Alerts newest first, optionally only open or closed ones, or one kind. */
-  listAlerts(workspaceId: string, filter: AlertFilter): Page<StoredAlert> {
+  listAlerts(workspaceId: string, filter: AlertFilter): Promise<Page<StoredAlert>> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.status) {
@@ -70,8 +70,8 @@ export class AlertService {
   }
 
   /** @throws AppError not_found (also for another workspace's alert). */
-  getAlert(workspaceId: string, id: string): StoredAlert {
-    return this.tables.alerts.get(workspaceId, id) ?? notFound('alert', id);
+  async getAlert(workspaceId: string, id: string): Promise<StoredAlert> {
+    return (await this.tables.alerts.get(workspaceId, id)) ?? notFound('alert', id);
   }
 
   /** Stops the scheduler and the worker, waiting for a run or sends in progress. */

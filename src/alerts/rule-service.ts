@@ -32,64 +32,65 @@ export const DEFAULT_RULES: readonly Pick<AlertRule, 'scope' | 'metric' | 'kind'
 ];
 
 export class RuleService {
-  private readonly markDefaults;
+  constructor(private readonly tables: AlertTables, private readonly meta: MetaStore, private readonly now: () => number) {}
 
-  constructor(private readonly tables: AlertTables, private readonly meta: MetaStore, private readonly now: () => number) {
-    this.markDefaults = tables.db.prepare('INSERT OR IGNORE INTO alert_rule_defaults (workspace_id, created_at) VALUES (?, ?)');
-  }
-
-  /** Creates the default rules once per workspace; deleting them later does not bring them back. */
-  ensureDefaults(workspaceId: string): void {
+  /** Creates the default rules once per workspace (once across nodes too); deleting them later does not bring them back. */
+  async ensureDefaults(workspaceId: string): Promise<void> {
+    // The usual case, read without a write transaction: the scheduler asks for every workspace every minute.
+    if (await this.tables.sql.get('SELECT 1 AS one FROM alert_rule_defaults WHERE workspace_id = ?', [workspaceId])) return;
     const now = this.now();
-    this.tables.db.transaction(() => {
-      if (this.markDefaults.run(workspaceId, now).changes === 0) return;
-      DEFAULT_RULES.forEach((r, i) => this.tables.rules.insert({
-        ...r, id: newId('rul'), workspaceId, target: null, sensitivity: 'medium', quietStart: null, quietEnd: null, quietTz: null,
-        channels: [], enabled: true, isDefault: true, createdAt: now - i, updatedAt: now - i,
-      }));
-    })();
+    await this.tables.sql.transaction(async (tx) => {
+      const marked = await tx.run('INSERT INTO alert_rule_defaults (workspace_id, created_at) VALUES (?, ?) ON CONFLICT (workspace_id) DO NOTHING', [workspaceId, now]);
+      if (marked === 0) return;
+      for (const [i, r] of DEFAULT_RULES.entries()) {
+        await this.tables.rules.insert({
+          ...r, id: newId('rul'), workspaceId, target: null, sensitivity: 'medium', quietStart: null, quietEnd: null, quietTz: null,
+          channels: [], enabled: true, isDefault: true, createdAt: now - i, updatedAt: now - i,
+        }, tx);
+      }
+    });
   }
 
-  list(workspaceId: string, limit: number, cursor: string | null): Page<AlertRule> {
-    this.ensureDefaults(workspaceId);
+  async list(workspaceId: string, limit: number, cursor: string | null): Promise<Page<AlertRule>> {
+    await this.ensureDefaults(workspaceId);
     return this.tables.rules.list(workspaceId, limit, cursor);
   }
 
   /** Enabled rules of a workspace, oldest first (the scheduler's view). */
-  enabled(workspaceId: string): AlertRule[] {
-    this.ensureDefaults(workspaceId);
-    const rows = this.tables.db.prepare('SELECT * FROM alert_rules WHERE workspace_id = ? AND enabled = 1 ORDER BY created_at, id').all(workspaceId) as Record<string, unknown>[];
+  async enabled(workspaceId: string): Promise<AlertRule[]> {
+    await this.ensureDefaults(workspaceId);
+    const rows = await this.tables.sql.all('SELECT * FROM alert_rules WHERE workspace_id = ? AND enabled = 1 ORDER BY created_at, id', [workspaceId]);
     return rows.map((r) => this.tables.rules.fromRow(r));
   }
 
   /** @throws AppError not_found (also for another workspace's rule). */
-  get(workspaceId: string, id: string): AlertRule {
-    return this.tables.rules.get(workspaceId, id) ?? notFound('alert rule', id);
+  async get(workspaceId: string, id: string): Promise<AlertRule> {
+    return (await this.tables.rules.get(workspaceId, id)) ?? notFound('alert rule', id);
   }
 
   /** @throws AppError validation_failed / invalid_timezone (bad combination or field), unprocessable (unknown target or webhook). */
-  create(workspaceId: string, input: RuleInput & { kind: AlertKind }): AlertRule {
-    this.ensureDefaults(workspaceId);
+  async create(workspaceId: string, input: RuleInput & { kind: AlertKind }): Promise<AlertRule> {
+    await this.ensureDefaults(workspaceId);
     const now = this.now();
     const base: AlertRule = {
       id: newId('rul'), workspaceId, scope: 'workspace', target: null, metric: RULE_SHAPES[input.kind].metric, kind: input.kind,
       sensitivity: 'medium', quietStart: null, quietEnd: null, quietTz: null, channels: [], enabled: true, isDefault: false, createdAt: now, updatedAt: now,
     };
-    return this.tables.rules.insert(this.merge(base, input));
+    return this.tables.rules.insert(await this.merge(base, input));
   }
 
   /** Applies a partial update and re-checks the whole rule. @throws like {@link create}, and not_found. */
-  update(workspaceId: string, id: string, input: RuleInput): AlertRule {
-    const merged = this.merge(this.get(workspaceId, id), input);
-    return this.tables.rules.update(workspaceId, id, { ...merged, updatedAt: this.now() }) ?? notFound('alert rule', id);
+  async update(workspaceId: string, id: string, input: RuleInput): Promise<AlertRule> {
+    const merged = await this.merge(await this.get(workspaceId, id), input);
+    return (await this.tables.rules.update(workspaceId, id, { ...merged, updatedAt: this.now() })) ?? notFound('alert rule', id);
   }
 
   /** @throws AppError not_found. */
-  delete(workspaceId: string, id: string): void {
-    if (!this.tables.rules.delete(workspaceId, id)) notFound('alert rule', id);
+  async delete(workspaceId: string, id: string): Promise<void> {
+    if (!(await this.tables.rules.delete(workspaceId, id))) notFound('alert rule', id);
   }
 
-  private merge(rule: AlertRule, input: RuleInput): AlertRule {
+  private async merge(rule: AlertRule, input: RuleInput): Promise<AlertRule> {
     const kindChanged = input.kind !== undefined && input.kind !== rule.kind;
     const next: AlertRule = {
       ...rule,
@@ -105,11 +106,11 @@ export class RuleService {
       const q = input.quietHours === null ? null : validateQuietHours(input.quietHours);
       Object.assign(next, { quietStart: q?.start ?? null, quietEnd: q?.end ?? null, quietTz: q?.tz ?? null });
     }
-    this.check(next);
+    await this.check(next);
     return next;
   }
 
-  private check(rule: AlertRule): void {
+  private async check(rule: AlertRule): Promise<void> {
     const shape = RULE_SHAPES[rule.kind];
     if (!shape.metrics.includes(rule.metric)) {
       throw new AppError('validation_failed', `metric ${JSON.stringify(rule.metric)} does not work with kind ${JSON.stringify(rule.kind)}; use ${shape.metrics.join(' or ')}`, { details: { field: 'metric' } });
@@ -125,12 +126,12 @@ export class RuleService {
       if (rule.scope === 'platform' && !(PLATFORMS as readonly string[]).includes(target)) {
         throw new AppError('validation_failed', `target ${JSON.stringify(target)} is not a platform; use one of ${PLATFORMS.join(', ')}`, { details: { field: 'target' } });
       }
-      if (table && !table.exists(ws, target)) {
+      if (table && !(await table.exists(ws, target))) {
         throw new AppError('unprocessable', `${rule.scope} ${JSON.stringify(target)} does not exist in this workspace`, { details: { field: 'target', id: target } });
       }
     }
     for (const id of rule.channels) {
-      if (!this.tables.webhooks.exists(ws, id)) throw new AppError('unprocessable', `webhook ${JSON.stringify(id)} does not exist in this workspace`, { details: { field: 'channels', id } });
+      if (!(await this.tables.webhooks.exists(ws, id))) throw new AppError('unprocessable', `webhook ${JSON.stringify(id)} does not exist in this workspace`, { details: { field: 'channels', id } });
     }
   }
 }

@@ -44,6 +44,8 @@ export class DeliveryWorker {
   options: DeliveryOptions;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  private polling: Promise<number> | null = null;
+  private pollAgain = false;
   private readonly inflight = new Set<Promise<unknown>>();
 
   constructor(
@@ -60,7 +62,10 @@ export class DeliveryWorker {
   /** Starts polling every `pollMs` (the timer does not keep the process alive). */
   start(): void {
     this.stop();
-    this.timer = setInterval(() => this.pollOnce(), this.options.pollMs);
+    // A tick during a slow poll is skipped rather than queued: the next tick comes soon enough.
+    this.timer = setInterval(() => {
+      if (!this.polling) void this.pollOnce();
+    }, this.options.pollMs);
     this.timer.unref();
   }
 
@@ -75,13 +80,30 @@ export class DeliveryWorker {
     if (this.timer) this.start();
   }
 
-  /** Claims due deliveries up to the concurrency limit and starts sending them; returns how many started. */
-  pollOnce(): number {
+  /**
+   * Claims due deliveries up to the concurrency limit and starts sending them; resolves to how many started. A call
+   * while a poll runs shares it and polls once more after it (the claim may have missed a delivery queued meanwhile).
+   */
+  pollOnce(): Promise<number> {
+    if (this.polling) {
+      this.pollAgain = true;
+      return this.polling;
+    }
+    this.polling = this.claimAndSend().finally(() => {
+      const again = this.pollAgain;
+      this.polling = null;
+      this.pollAgain = false;
+      if (again) void this.pollOnce();
+    });
+    return this.polling;
+  }
+
+  private async claimAndSend(): Promise<number> {
     if (this.closed) return 0;
     const now = this.now();
     let claimed: Delivery[];
     try {
-      claimed = this.queue.claimDue(this.owner, now, now + this.claimMs(), this.options.concurrency - this.inflight.size);
+      claimed = await this.queue.claimDue(this.owner, now, now + this.claimMs(), this.options.concurrency - this.inflight.size);
     } catch (err) {
       this.log.error({ err }, 'claiming webhook deliveries failed');
       return 0;
@@ -92,7 +114,7 @@ export class DeliveryWorker {
 
   /** Sends a delivery this node has claimed and records the outcome; returns the updated delivery. */
   async attempt(d: Delivery): Promise<Delivery> {
-    const hook = this.tables.webhooks.get(d.workspaceId, d.webhookId);
+    const hook = await this.tables.webhooks.get(d.workspaceId, d.webhookId);
     let result: SendResult;
     if (!hook) return d;
     if (!hook.enabled) result = { statusCode: null, latencyMs: 0, excerpt: null, error: 'the webhook is disabled' };
@@ -112,12 +134,12 @@ export class DeliveryWorker {
     return this.recordResult(d, result!);
   }
 
-  private recordResult(d: Delivery, result: SendResult): Delivery {
+  private async recordResult(d: Delivery, result: SendResult): Promise<Delivery> {
     const now = this.now();
     const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
     const delay = retryDelay(d.attempts + 1, this.options);
     const giveUp = !ok && now + delay - d.createdAt > this.options.maxAgeMs;
-    const updated = this.queue.record(d.id, this.owner, {
+    const updated = await this.queue.record(d.id, this.owner, {
       status: ok ? 'succeeded' : giveUp ? 'failed' : 'pending',
       nextAttemptAt: ok || giveUp ? null : now + delay,
       attempt: { at: now, statusCode: result.statusCode, latencyMs: result.latencyMs, error: result.error },
@@ -151,6 +173,8 @@ export class DeliveryWorker {
   async close(): Promise<void> {
     this.closed = true;
     this.stop();
+    // A poll in progress still starts what it claimed; wait for it so those attempts are waited for too.
+    await this.polling?.catch(() => undefined);
     await Promise.allSettled([...this.inflight]);
   }
 }

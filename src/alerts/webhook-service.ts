@@ -53,69 +53,69 @@ export class WebhookService {
   ) {}
 
   /** Creates a webhook; `secret` (given or generated) is returned this once and kept sealed. @throws AppError forbidden, unsafe_url, invalid_url. */
-  create(actor: WebhookActor, input: WebhookInput & { url: string }): { webhook: Webhook; secret: string } {
+  async create(actor: WebhookActor, input: WebhookInput & { url: string }): Promise<{ webhook: Webhook; secret: string }> {
     const allowPrivate = input.allowPrivate ?? false;
     if (allowPrivate && !actor.mayAllowPrivate) this.forbidPrivate();
     const secret = input.secret !== undefined ? checkSecret(input.secret) : newWebhookSecret();
     const now = this.now();
-    const webhook = this.tables.webhooks.insert({
+    const webhook = await this.tables.webhooks.insert({
       id: newId('whk'), workspaceId: actor.workspaceId, url: validateWebhookUrl(input.url, allowPrivate), secret: sealSecret(secret, this.serverSecret),
       events: [...new Set(input.events ?? DEFAULT_WEBHOOK_EVENTS)], allowPrivate, enabled: input.enabled ?? true, createdAt: now, updatedAt: now,
     });
     return { webhook, secret };
   }
 
-  list(workspaceId: string, limit: number, cursor: string | null): Page<Webhook> {
+  list(workspaceId: string, limit: number, cursor: string | null): Promise<Page<Webhook>> {
     return this.tables.webhooks.list(workspaceId, limit, cursor);
   }
 
   /** @throws AppError not_found (also for another workspace's webhook). */
-  get(workspaceId: string, id: string): Webhook {
-    return this.tables.webhooks.get(workspaceId, id) ?? notFound('webhook', id);
+  async get(workspaceId: string, id: string): Promise<Webhook> {
+    return (await this.tables.webhooks.get(workspaceId, id)) ?? notFound('webhook', id);
   }
 
   /**
    * Updates fields; changing the target of a webhook that may reach private addresses needs an owner too.
    * Returns the new secret when one was set or rotated. @throws AppError not_found, forbidden, unsafe_url.
    */
-  update(actor: WebhookActor, id: string, input: WebhookInput): { webhook: Webhook; secret: string | null } {
-    const existing = this.get(actor.workspaceId, id);
+  async update(actor: WebhookActor, id: string, input: WebhookInput): Promise<{ webhook: Webhook; secret: string | null }> {
+    const existing = await this.get(actor.workspaceId, id);
     const allowPrivate = input.allowPrivate ?? existing.allowPrivate;
     const urlChanged = input.url !== undefined && input.url !== existing.url;
     if (allowPrivate && (input.allowPrivate === true || urlChanged) && !actor.mayAllowPrivate) this.forbidPrivate();
     const secret = input.secret !== undefined ? checkSecret(input.secret) : input.rotateSecret ? newWebhookSecret() : null;
-    const webhook = this.tables.webhooks.update(actor.workspaceId, id, {
+    const webhook = (await this.tables.webhooks.update(actor.workspaceId, id, {
       url: validateWebhookUrl(input.url ?? existing.url, allowPrivate), allowPrivate,
       ...(input.events !== undefined && { events: [...new Set(input.events)] }),
       ...(input.enabled !== undefined && { enabled: input.enabled }),
       ...(secret !== null && { secret: sealSecret(secret, this.serverSecret) }),
       updatedAt: this.now(),
-    }) ?? notFound('webhook', id);
+    })) ?? notFound('webhook', id);
     return { webhook, secret };
   }
 
   /** Deletes the webhook and its delivery log. @throws AppError not_found. */
-  delete(workspaceId: string, id: string): void {
-    if (!this.tables.webhooks.delete(workspaceId, id)) notFound('webhook', id);
+  async delete(workspaceId: string, id: string): Promise<void> {
+    if (!(await this.tables.webhooks.delete(workspaceId, id))) notFound('webhook', id);
   }
 
   /** The delivery log of one webhook, newest first. @throws AppError not_found. */
-  deliveries(workspaceId: string, id: string, limit: number, cursor: string | null): Page<Delivery> {
-    this.get(workspaceId, id);
+  async deliveries(workspaceId: string, id: string, limit: number, cursor: string | null): Promise<Page<Delivery>> {
+    await this.get(workspaceId, id);
     return this.tables.deliveries.list(workspaceId, limit, cursor, ' AND webhook_id = ?', [id]);
   }
 
   /** Queues a `test` event and sends it now; answers with the delivery after its first attempt (retried like any other). */
   async sendTest(workspaceId: string, id: string): Promise<Delivery> {
-    const hook = this.get(workspaceId, id);
+    const hook = await this.get(workspaceId, id);
     const now = this.now();
     const [delivery] = await this.enqueue(workspaceId, [hook], 'test', null, { owner: this.worker.owner, until: now + this.worker.claimMs() });
     return this.worker.sendClaimed(delivery);
   }
 
   /** The enabled webhooks of a workspace that take `event`, limited to `channels` when it names any. */
-  subscribers(workspaceId: string, event: WebhookEvent, channels: readonly string[]): Webhook[] {
-    const rows = this.tables.db.prepare('SELECT * FROM webhooks WHERE workspace_id = ? AND enabled = 1 ORDER BY created_at').all(workspaceId) as Record<string, unknown>[];
+  async subscribers(workspaceId: string, event: WebhookEvent, channels: readonly string[]): Promise<Webhook[]> {
+    const rows = await this.tables.sql.all('SELECT * FROM webhooks WHERE workspace_id = ? AND enabled = 1 ORDER BY created_at, id', [workspaceId]);
     return rows.map((r) => this.tables.webhooks.fromRow(r))
       .filter((w) => w.events.includes(event) && (channels.length === 0 || channels.includes(w.id)));
   }
@@ -125,17 +125,18 @@ export class WebhookService {
     if (hooks.length === 0) return [];
     const workspace = await this.workspaceOf(workspaceId);
     const now = this.now();
-    const out = hooks.map((hook) => {
+    const out: Delivery[] = [];
+    for (const hook of hooks) {
       const id = newId('whd');
-      return this.worker.queue.insert({
+      out.push(await this.worker.queue.insert({
         id, workspaceId, webhookId: hook.id, event, alertId: alert?.id ?? null,
         body: renderWebhookBody(webhookFormatOf(hook.url), { event, delivery: id, workspace, alert }),
         status: 'pending', attempts: 0, nextAttemptAt: now, claimedBy: claim?.owner ?? null, claimedUntil: claim?.until ?? null,
         lastStatusCode: null, lastLatencyMs: null, lastError: null, responseExcerpt: null, attemptLog: [], createdAt: now, updatedAt: now, deliveredAt: null,
-      });
-    });
+      }));
+    }
     // Send soon rather than at the next poll.
-    if (!claim) setImmediate(() => this.worker.pollOnce());
+    if (!claim) setImmediate(() => void this.worker.pollOnce());
     return out;
   }
 

@@ -13,7 +13,14 @@ export async function getOrCreateWorkspace(meta: MetaStore, slug: string, now: n
   if (slug !== DEFAULT_WORKSPACE) {
     throw new AppError('not_found', `workspace ${JSON.stringify(slug)} does not exist`, { details: { workspace: slug } });
   }
-  return meta.createWorkspace({ id: newId('ws'), slug, name: 'Default', createdAt: now });
+  try {
+    return await meta.createWorkspace({ id: newId('ws'), slug, name: 'Default', createdAt: now });
+  } catch (err) {
+    // Two nodes starting together on one database: the other created it first.
+    const created = err instanceof AppError && err.code === 'conflict' ? await meta.getWorkspaceBySlug(slug) : null;
+    if (created) return created;
+    throw err;
+  }
 }
 
 /** Creates a workspace with a slug of lower-case letters, digits and dashes. @throws AppError validation_failed / conflict. */

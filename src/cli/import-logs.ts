@@ -256,7 +256,7 @@ function printSummary(files: string[], tally: ImportTally, seconds: number): voi
 export async function importLogs(s: Services, files: string[], o: ImportLogsOptions): Promise<void> {
   const sizes = checkFiles(files);
   const ws = await getOrCreateWorkspace(s.stores.meta, o.workspace, s.now());
-  const site = o.site ? s.stores.meta.sites.get(ws.id, o.site) : null;
+  const site = o.site ? await s.stores.meta.sites.get(ws.id, o.site) : null;
   if (o.site && !site) throw new AppError('not_found', `site ${JSON.stringify(o.site)} not found in workspace ${ws.slug}`, { details: { site: o.site } });
   const started = performance.now();
   const tally: ImportTally = { lines: 0, imported: {}, previewsByPlatform: {}, skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number> };

@@ -34,11 +34,12 @@ program.command('start').description('serve the API, redirects, tracker and dash
     await start(o);
   });
 
-dataDirOption(program.command('migrate').description('create or upgrade the database schema')).action((o: { dataDir?: string }) => {
-  const config = loadConfig(process.env, o);
-  createStores(config).close();
-  console.log(`schema is up to date (${config.dataDir})`);
-});
+dataDirOption(program.command('migrate').description('create or upgrade the database schema (and PostgreSQL\'s when LANTERN_DATABASE_URL is set)'))
+  .action(async (o: { dataDir?: string }) => {
+    const config = loadConfig(process.env, o);
+    await (await createStores(config)).close();
+    console.log(`schema is up to date (${config.dataDir}${config.databaseUrl ? ' and PostgreSQL' : ''})`);
+  });
 
 const keys = program.command('keys').description('API keys');
 dataDirOption(keys.command('create').description('create an API key; prints the key alone on the last line')

@@ -12,7 +12,7 @@ const cliLog = {
 /** Runs `fn` with the services of the configured data dir, then writes and closes everything. */
 export async function withServices<T>(overrides: ConfigOverrides, fn: (s: Services) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env, overrides);
-  const stores = createStores(config);
+  const stores = await createStores(config);
   const services = await createServices(config, stores, cliLog as never);
   try {
     return await fn(services);

@@ -35,7 +35,7 @@ describe('rankAmbassadors', () => {
 describe('withRevenuePerMember', () => {
   it('divides revenue by members, rounded to cents; unknown, zero or absent communities get null', () => {
     const members = new Map<string, number | null>([['big', 3], ['zero', 0], ['unknown', null]]);
-    const rows = withRevenuePerMember([{ key: 'big', revenue: 10 }, { key: 'zero', revenue: 5 }, { key: 'unknown', revenue: 5 }, { key: null, revenue: 1 }], () => members);
+    const rows = withRevenuePerMember([{ key: 'big', revenue: 10 }, { key: 'zero', revenue: 5 }, { key: 'unknown', revenue: 5 }, { key: null, revenue: 1 }], members);
     expect(rows.map((r) => r.revenuePerMember)).toEqual([3.33, null, null, null]);
     expect(rows[0]).toEqual({ key: 'big', revenue: 10, members: 3, revenuePerMember: 3.33 });
   });

@@ -52,13 +52,13 @@ export class ConversionService {
    * @throws AppError unprocessable (422: unknown link/community/ambassador), unavailable (503: the event log refused the write).
    */
   async record(workspaceId: string, input: ConversionInput, now: number): Promise<{ conversion: Conversion; created: boolean }> {
-    checkReferences(this.meta, workspaceId, { link: input.link, community: input.community, ambassador: input.ambassador });
+    await checkReferences(this.meta, workspaceId, { link: input.link, community: input.community, ambassador: input.ambassador });
     const code = normalizePromoCode(input.promoCode ?? '');
     const offer = code === '' ? null : await this.meta.commerce.getOfferByCode(workspaceId, code);
     const refusal = offer ? offerRefusal(offer, now) : null;
     const token = input.token?.trim() || null;
     const root = token === null ? null : await findCascadeRoot(this.events, workspaceId, token);
-    const links = [root?.linkId, input.link].flatMap((id) => (id ? [this.meta.links.get(workspaceId, id)].filter((l): l is Link => l !== null) : []));
+    const links = (await Promise.all([root?.linkId, input.link].map((id) => (id ? this.meta.links.get(workspaceId, id) : null)))).filter((l): l is Link => l !== null);
 
     const { conversion, created } = await this.meta.commerce.insertConversionOnce(workspaceId, input.orderId ?? null, offer && !refusal ? offer.id : null, now, (granted) => {
       const usable = offer && granted ? offer : null;
@@ -85,7 +85,7 @@ export class ConversionService {
 
   /** @throws AppError not_found (also for another workspace's conversion). */
   async get(workspaceId: string, id: string): Promise<Conversion> {
-    return this.meta.commerce.conversions.get(workspaceId, id) ?? notFound('conversion', id);
+    return (await this.meta.commerce.conversions.get(workspaceId, id)) ?? notFound('conversion', id);
   }
 
   /** Newest first, `limit` per page. */

@@ -37,6 +37,6 @@ export function rankAmbassadors(ambassadors: { id: string; name: string; communi
 /** The leaderboard for one workspace and period (`q.filters` apply, e.g. a campaign). */
 export async function getAmbassadorLeaderboard(meta: MetaStore, events: EventReader, q: StatsQuery, by: LeaderboardMetric, limit: number): Promise<LeaderboardRow[]> {
   const breakdown = await getBreakdown(events, q, 'ambassador', MAX_LEADERBOARD);
-  const ambassadors = meta.ambassadors.list(q.workspaceId, MAX_LEADERBOARD, null).items;
+  const ambassadors = (await meta.ambassadors.list(q.workspaceId, MAX_LEADERBOARD, null)).items;
   return rankAmbassadors(ambassadors, breakdown.rows, by).slice(0, limit);
 }

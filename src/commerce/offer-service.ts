@@ -55,7 +55,7 @@ export class OfferService {
     if (input.code === undefined) throw new AppError('validation_failed', 'code is required', { details: { field: 'code' } });
     const offer: Offer = {
       id: newId('off'), workspaceId, code: '', codeKey: '', communityId: null, ambassadorId: null, campaignId: null, maxUses: null, uses: 0,
-      validFrom: null, validTo: null, createdAt: now, updatedAt: now, ...this.fields(workspaceId, input),
+      validFrom: null, validTo: null, createdAt: now, updatedAt: now, ...(await this.fields(workspaceId, input)),
     };
     checkWindow(offer);
     return this.meta.commerce.saveOffer(offer, true);
@@ -63,7 +63,7 @@ export class OfferService {
 
   /** @throws AppError not_found (also for another workspace's offer). */
   async get(workspaceId: string, id: string): Promise<Offer> {
-    return this.meta.commerce.offers.get(workspaceId, id) ?? notFound('offer', id);
+    return (await this.meta.commerce.offers.get(workspaceId, id)) ?? notFound('offer', id);
   }
 
   /** Newest first, `limit` per page. */
@@ -73,18 +73,18 @@ export class OfferService {
 
   /** Updates the given fields. @throws like `create`, and not_found. */
   async update(workspaceId: string, id: string, input: OfferInput, now: number): Promise<Offer> {
-    const offer: Offer = { ...(await this.get(workspaceId, id)), ...this.fields(workspaceId, input), updatedAt: now };
+    const offer: Offer = { ...(await this.get(workspaceId, id)), ...(await this.fields(workspaceId, input)), updatedAt: now };
     checkWindow(offer);
     return this.meta.commerce.saveOffer(offer, false);
   }
 
   /** @throws AppError not_found. */
   async delete(workspaceId: string, id: string): Promise<void> {
-    if (!this.meta.commerce.offers.delete(workspaceId, id)) notFound('offer', id);
+    if (!(await this.meta.commerce.offers.delete(workspaceId, id))) notFound('offer', id);
   }
 
-  private fields(workspaceId: string, input: OfferInput): Partial<Offer> {
-    checkReferences(this.meta, workspaceId, { community: input.community, ambassador: input.ambassador, campaign: input.campaign });
+  private async fields(workspaceId: string, input: OfferInput): Promise<Partial<Offer>> {
+    await checkReferences(this.meta, workspaceId, { community: input.community, ambassador: input.ambassador, campaign: input.campaign });
     const out: Partial<Offer> = {};
     if (input.code !== undefined) {
       const code = input.code.normalize('NFKC').trim();

@@ -62,7 +62,7 @@ export class PollService {
     if (!freeText && (options.length < 2 || options.length > 6 || options.includes('') || distinct.size !== options.length)) {
       throw new AppError('validation_failed', `options must be 2 to 6 distinct, non-blank choices; got ${JSON.stringify(input.options)}`, { details: { field: 'options' } });
     }
-    checkReferences(this.meta, workspaceId, { community: input.community, link: input.link });
+    await checkReferences(this.meta, workspaceId, { community: input.community, link: input.link });
     const custom = input.slug !== undefined ? validateSlug(input.slug) : null;
     for (let attempt = 0; ; attempt++) {
       const poll: Poll = {
@@ -79,7 +79,7 @@ export class PollService {
 
   /** @throws AppError not_found (also for another workspace's poll). */
   async get(workspaceId: string, id: string): Promise<Poll> {
-    return this.meta.commerce.polls.get(workspaceId, id) ?? notFound('poll', id);
+    return (await this.meta.commerce.polls.get(workspaceId, id)) ?? notFound('poll', id);
   }
 
   /** Newest first, `limit` per page. */
@@ -138,7 +138,7 @@ export class PollService {
         group.counts[r.optionIndex] += r.count;
       }
     }
-    const names = this.meta.communities.names(workspaceId, [...groups.keys()].filter((k): k is string => k !== null));
+    const names = await this.meta.communities.names(workspaceId, [...groups.keys()].filter((k): k is string => k !== null));
     const byCommunity = [...groups.values()]
       .map((g) => (g.community !== null && names.has(g.community) ? { ...g, name: names.get(g.community) } : g))
       .sort((a, b) => b.total - a.total || String(a.community).localeCompare(String(b.community)));
@@ -148,7 +148,7 @@ export class PollService {
 
   private async communityOf(poll: Poll, ls: string | null): Promise<string | null> {
     const root = ls ? await findCascadeRoot(this.events, poll.workspaceId, ls) : null;
-    const link = root?.linkId ? this.meta.links.get(poll.workspaceId, root.linkId) : null;
+    const link = root?.linkId ? await this.meta.links.get(poll.workspaceId, root.linkId) : null;
     return link?.communityId ?? poll.communityId;
   }
 }

@@ -9,11 +9,11 @@ export interface References { community?: string | null; ambassador?: string | n
  * Checks that every given id exists in the workspace (null and undefined are skipped).
  * @throws AppError unprocessable (422) naming the field and id.
  */
-export function checkReferences(meta: MetaStore, workspaceId: string, refs: References): void {
+export async function checkReferences(meta: MetaStore, workspaceId: string, refs: References): Promise<void> {
   const tables = { community: meta.communities, ambassador: meta.ambassadors, campaign: meta.campaigns, link: meta.links } as const;
   for (const field of Object.keys(tables) as (keyof References)[]) {
     const id = refs[field];
-    if (typeof id === 'string' && !tables[field].exists(workspaceId, id)) {
+    if (typeof id === 'string' && !(await tables[field].exists(workspaceId, id))) {
       throw new AppError('unprocessable', `${field} ${JSON.stringify(id)} does not exist in this workspace`, { details: { field, id } });
     }
   }

@@ -54,14 +54,14 @@ export async function answerPoll(req: PollRequest & { form: Record<string, unkno
   const field = (name: string) => (typeof req.form[name] === 'string' ? (req.form[name] as string) : undefined);
   try {
     const { replaced } = await deps.polls.answer(poll, { choice: field('choice'), text: field('text'), ls: req.ls, ip: req.ip, userAgent: req.userAgent, now: req.now });
-    return { status: 200, html: renderPollThanks(poll, replaced, nextLink(poll, deps)) };
+    return { status: 200, html: renderPollThanks(poll, replaced, await nextLink(poll, deps)) };
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
     return { status: 400, html: renderPollPage(poll, { action: `/p/${poll.slug}`, ls: req.ls, error: err.message }) };
   }
 }
 
-function nextLink(poll: Poll, deps: PollDeps): string | null {
-  const link = poll.linkId ? deps.meta.links.get(poll.workspaceId, poll.linkId) : null;
+async function nextLink(poll: Poll, deps: PollDeps): Promise<string | null> {
+  const link = poll.linkId ? await deps.meta.links.get(poll.workspaceId, poll.linkId) : null;
   return link && !link.disabled ? deps.links.shortUrl(link) : null;
 }

@@ -24,19 +24,19 @@ async function createResources(s: Services, ws: Workspace, month: DemoMonth, at:
   const ids: IdMap = { campaign: new Map(), community: new Map(), ambassador: new Map(), link: new Map(), site: new Map() };
   const stamp = { workspaceId: ws.id, createdAt: at, updatedAt: at };
   for (const c of month.campaigns) {
-    ids.campaign.set(c.key, meta.campaigns.insert({ ...stamp, id: newId('cmp'), name: c.name, startsAt: c.startsAt, endsAt: c.endsAt, goal: c.goal }).id);
+    ids.campaign.set(c.key, (await meta.campaigns.insert({ ...stamp, id: newId('cmp'), name: c.name, startsAt: c.startsAt, endsAt: c.endsAt, goal: c.goal })).id);
   }
   for (const c of month.communities) {
-    ids.community.set(c.key, meta.communities.insert({
+    ids.community.set(c.key, (await meta.communities.insert({
       ...stamp, id: newId('com'), name: c.name, platform: c.platform, region: c.region, members: c.members, inviteUrl: c.inviteUrl, tags: c.tags,
-    }).id);
+    })).id);
   }
   for (const a of month.ambassadors) {
-    ids.ambassador.set(a.key, meta.ambassadors.insert({
+    ids.ambassador.set(a.key, (await meta.ambassadors.insert({
       ...stamp, id: newId('amb'), name: a.name, communityId: a.community ? ids.community.get(a.community)! : null, contact: a.contact,
-    }).id);
+    })).id);
   }
-  ids.site.set(month.site.key, meta.sites.insert({ ...stamp, id: newId('site'), domain: month.site.domain, name: month.site.name }).id);
+  ids.site.set(month.site.key, (await meta.sites.insert({ ...stamp, id: newId('site'), domain: month.site.domain, name: month.site.name })).id);
   const links: Link[] = [];
   for (const l of month.links) {
     const link = await createLink(s, ws, l, ids, at);

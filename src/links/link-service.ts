@@ -1,4 +1,5 @@
 // Tracked links: create, read, update and delete within a workspace, and resolve slugs for redirects (cached).
+import { checkReferences } from '../commerce/references.js';
 import { AppError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import type { MetaStore } from '../store/index.js';
@@ -36,7 +37,10 @@ function parseTime(field: string, value: string | null | undefined): number | nu
 export class LinkService {
   private readonly cache = new Map<string, { value: ResolvedLink | null; at: number }>();
 
-  constructor(private readonly meta: MetaStore, private readonly baseUrl: string) {}
+  constructor(private readonly meta: MetaStore, private readonly baseUrl: string) {
+    // Another node (or this one) changed a link: its cached resolution, or cached absence, is stale.
+    meta.changes.on('link', (slug) => (slug === null ? this.cache.clear() : this.cache.delete(slug)));
+  }
 
   /** Public short URL of a slug (`/i/` for invites). */
   shortUrl(link: Pick<Link, 'slug' | 'kind'>): string {
@@ -52,16 +56,6 @@ export class LinkService {
       expiresAt: iso(link.expiresAt), fallbackUrl: link.fallbackUrl, createdAt: new Date(link.createdAt).toISOString(),
       updatedAt: new Date(link.updatedAt).toISOString(),
     };
-  }
-
-  private async checkReferences(workspaceId: string, input: LinkInput): Promise<void> {
-    const refs = [['community', input.community, this.meta.communities], ['ambassador', input.ambassador, this.meta.ambassadors],
-      ['campaign', input.campaign, this.meta.campaigns]] as const;
-    for (const [field, id, table] of refs) {
-      if (id && !table.exists(workspaceId, id)) {
-        throw new AppError('unprocessable', `${field} ${JSON.stringify(id)} does not exist in this workspace`, { details: { field, id } });
-      }
-    }
   }
 
   private validateFields(input: LinkInput): Partial<Link> {
@@ -89,7 +83,7 @@ export class LinkService {
   async create(workspaceId: string, input: LinkInput, now: number): Promise<Link> {
     if (input.url === undefined) throw new AppError('validation_failed', 'url is required', { details: { field: 'url' } });
     const fields = this.validateFields(input);
-    await this.checkReferences(workspaceId, input);
+    await checkReferences(this.meta, workspaceId, input);
     const custom = input.slug !== undefined ? validateSlug(input.slug) : null;
     for (let attempt = 0; ; attempt++) {
       const link: Link = {
@@ -99,7 +93,7 @@ export class LinkService {
       };
       try {
         const created = await this.meta.createLink(link);
-        this.cache.delete(created.slug);
+        await this.meta.changes.publish('link', created.slug);
         return created;
       } catch (err) {
         if (custom || attempt >= 5 || !(err instanceof AppError && err.code === 'slug_taken')) throw err;
@@ -108,7 +102,7 @@ export class LinkService {
   }
 
   async get(workspaceId: string, id: string): Promise<Link> {
-    return this.meta.links.get(workspaceId, id) ?? notFound('link', id);
+    return (await this.meta.links.get(workspaceId, id)) ?? notFound('link', id);
   }
 
   async list(workspaceId: string, limit: number, cursor: string | null): Promise<Page<Link>> {
@@ -122,16 +116,16 @@ export class LinkService {
       throw new AppError('validation_failed', 'the slug of a link cannot change once created', { details: { field: 'slug' } });
     }
     const fields = this.validateFields(input);
-    await this.checkReferences(workspaceId, input);
-    const updated = this.meta.links.update(workspaceId, id, { ...fields, updatedAt: now }) ?? notFound('link', id);
-    this.cache.delete(existing.slug);
+    await checkReferences(this.meta, workspaceId, input);
+    const updated = (await this.meta.links.update(workspaceId, id, { ...fields, updatedAt: now })) ?? notFound('link', id);
+    await this.meta.changes.publish('link', existing.slug);
     return updated;
   }
 
   async delete(workspaceId: string, id: string): Promise<void> {
     const existing = await this.get(workspaceId, id);
-    this.meta.links.delete(workspaceId, id);
-    this.cache.delete(existing.slug);
+    await this.meta.links.delete(workspaceId, id);
+    await this.meta.changes.publish('link', existing.slug);
   }
 
   /** The link behind a slug, from a short-lived cache (unknown slugs are cached too). */

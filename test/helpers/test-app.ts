@@ -10,6 +10,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import type { Services } from '../../src/services.js';
 import { createStores } from '../../src/store/index.js';
 import type { Workspace } from '../../src/store/types.js';
+import { createTestDatabase, type TestDatabase } from './postgres.js';
 
 export interface TestApp {
   app: FastifyInstance & { services: Services };
@@ -29,8 +30,11 @@ export interface TestAppOptions { now?: () => number; env?: NodeJS.ProcessEnv; d
 /** Builds the app on a fresh temporary folder. Call `close()` in afterAll/afterEach. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lantern-test-'));
-  const config = loadConfig({ LANTERN_RATE_LIMIT: '100000', LANTERN_PREVIEW_ALLOW_PRIVATE: '1', LANTERN_TRUST_PROXY: '1', ...options.env }, { dataDir, baseUrl: 'http://lnt.test', secret: 's'.repeat(32) });
-  const stores = createStores(config);
+  // The `postgres` test project (vitest.config.ts) runs the same tests with metadata in a fresh PostgreSQL database.
+  const database: TestDatabase | null = process.env.LANTERN_TEST_META === 'postgres' ? await createTestDatabase('app') : null;
+  const env = { LANTERN_RATE_LIMIT: '100000', LANTERN_PREVIEW_ALLOW_PRIVATE: '1', LANTERN_TRUST_PROXY: '1', ...(database && { LANTERN_DATABASE_URL: database.url }), ...options.env };
+  const config = loadConfig(env, { dataDir, baseUrl: 'http://lnt.test', secret: 's'.repeat(32) });
+  const stores = await createStores(config);
   const app = await buildApp(config, stores, { logger: false, now: options.now });
   const now = Date.now();
   const workspace = await getOrCreateWorkspace(stores.meta, 'default', now);
@@ -43,6 +47,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async close() {
       await app.close();
       await stores.close();
+      await database?.drop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -31,56 +31,56 @@ export function registerAlertRoutes(root: FastifyInstance, s: Services): void {
   root.addHook('onReady', async () => s.alerts.start());
 
   app.post('/api/alerts/rules', { config: { access: 'write' }, schema: { ...rules, body: RuleBody, response: { 201: RuleView, ...errorResponses, ...unprocessable } } },
-    async (request, reply) => reply.code(201).send(ruleView(s.alerts.rules.create(ws(request), request.body))));
+    async (request, reply) => reply.code(201).send(ruleView(await s.alerts.rules.create(ws(request), request.body))));
   app.get('/api/alerts/rules', { config: { access: 'read' }, schema: { ...rules, querystring: PageQuery, response: { 200: RulePage, ...errorResponses } } },
     async (request) => {
-      const page = s.alerts.rules.list(ws(request), request.query.limit ?? 50, request.query.cursor ?? null);
+      const page = await s.alerts.rules.list(ws(request), request.query.limit ?? 50, request.query.cursor ?? null);
       return { items: page.items.map(ruleView), nextCursor: page.nextCursor };
     });
   app.get('/api/alerts/rules/:id', { config: { access: 'read' }, schema: { ...rules, params: IdParams, response: { 200: RuleView, ...errorResponses } } },
-    async (request) => ruleView(s.alerts.rules.get(ws(request), request.params.id)));
+    async (request) => ruleView(await s.alerts.rules.get(ws(request), request.params.id)));
   app.patch('/api/alerts/rules/:id', { config: { access: 'write' }, schema: { ...rules, params: IdParams, body: RulePatch, response: { 200: RuleView, ...errorResponses, ...unprocessable } } },
-    async (request) => ruleView(s.alerts.rules.update(ws(request), request.params.id, request.body)));
+    async (request) => ruleView(await s.alerts.rules.update(ws(request), request.params.id, request.body)));
   app.delete('/api/alerts/rules/:id', { config: { access: 'write' }, schema: { ...rules, params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
     async (request, reply) => {
-      s.alerts.rules.delete(ws(request), request.params.id);
+      await s.alerts.rules.delete(ws(request), request.params.id);
       return reply.code(204).send(null);
     });
 
   app.get('/api/alerts', { config: { access: 'read' }, schema: { ...rules, querystring: AlertsQuery, response: { 200: AlertPage, ...errorResponses } } },
     async (request) => {
       const q = request.query;
-      const page = s.alerts.listAlerts(ws(request), { status: q.status, kind: q.kind, limit: q.limit ?? 50, cursor: q.cursor ?? null });
+      const page = await s.alerts.listAlerts(ws(request), { status: q.status, kind: q.kind, limit: q.limit ?? 50, cursor: q.cursor ?? null });
       return { items: page.items.map(alertView), nextCursor: page.nextCursor };
     });
   app.get('/api/alerts/:id', { config: { access: 'read' }, schema: { ...rules, params: IdParams, response: { 200: AlertView, ...errorResponses } } },
-    async (request) => alertView(s.alerts.getAlert(ws(request), request.params.id)));
+    async (request) => alertView(await s.alerts.getAlert(ws(request), request.params.id)));
 
   app.post('/api/webhooks', { config: { access: 'admin' }, schema: { ...hooks, body: WebhookBody, response: { 201: WebhookWithSecret, ...errorResponses } } },
     async (request, reply) => {
-      const { webhook, secret } = s.alerts.webhooks.create(actorOf(request), request.body);
+      const { webhook, secret } = await s.alerts.webhooks.create(actorOf(request), request.body);
       return reply.code(201).send({ ...webhookView(webhook), secret });
     });
   app.get('/api/webhooks', { config: { access: 'admin' }, schema: { ...hooks, querystring: PageQuery, response: { 200: WebhookPage, ...errorResponses } } },
     async (request) => {
-      const page = s.alerts.webhooks.list(ws(request), request.query.limit ?? 50, request.query.cursor ?? null);
+      const page = await s.alerts.webhooks.list(ws(request), request.query.limit ?? 50, request.query.cursor ?? null);
       return { items: page.items.map(webhookView), nextCursor: page.nextCursor };
     });
   app.get('/api/webhooks/:id', { config: { access: 'admin' }, schema: { ...hooks, params: IdParams, response: { 200: WebhookView, ...errorResponses } } },
-    async (request) => webhookView(s.alerts.webhooks.get(ws(request), request.params.id)));
+    async (request) => webhookView(await s.alerts.webhooks.get(ws(request), request.params.id)));
   app.patch('/api/webhooks/:id', { config: { access: 'admin' }, schema: { ...hooks, params: IdParams, body: WebhookPatch, response: { 200: WebhookWithSecret, ...errorResponses } } },
     async (request) => {
-      const { webhook, secret } = s.alerts.webhooks.update(actorOf(request), request.params.id, request.body);
+      const { webhook, secret } = await s.alerts.webhooks.update(actorOf(request), request.params.id, request.body);
       return { ...webhookView(webhook), ...(secret !== null && { secret }) };
     });
   app.delete('/api/webhooks/:id', { config: { access: 'admin' }, schema: { ...hooks, params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
     async (request, reply) => {
-      s.alerts.webhooks.delete(ws(request), request.params.id);
+      await s.alerts.webhooks.delete(ws(request), request.params.id);
       return reply.code(204).send(null);
     });
   app.get('/api/webhooks/:id/deliveries', { config: { access: 'admin' }, schema: { ...hooks, params: IdParams, querystring: PageQuery, response: { 200: DeliveryPage, ...errorResponses } } },
     async (request) => {
-      const page = s.alerts.webhooks.deliveries(ws(request), request.params.id, request.query.limit ?? 50, request.query.cursor ?? null);
+      const page = await s.alerts.webhooks.deliveries(ws(request), request.params.id, request.query.limit ?? 50, request.query.cursor ?? null);
       return { items: page.items.map(deliveryView), nextCursor: page.nextCursor };
     });
   app.post('/api/webhooks/:id/test', { config: { access: 'admin' }, schema: { ...hooks, params: IdParams, response: { 200: DeliveryView, ...errorResponses } } },

@@ -78,7 +78,7 @@ export function registerCommerceRoutes(root: FastifyInstance, s: Services): void
     });
   app.get('/api/communities/:id/members', { config: { access: 'read' }, schema: { tags: ['communities'], params: IdParams, response: { 200: MemberHistoryView, ...errorResponses } } },
     async (request) => {
-      if (!s.meta.communities.exists(ws(request), request.params.id)) notFound('community', request.params.id);
+      if (!(await s.meta.communities.exists(ws(request), request.params.id))) notFound('community', request.params.id);
       return { community: request.params.id, points: await getMemberHistory(s.meta, request.params.id) };
     });
 

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { validateDestination } from '../../links/validate-destination.js';
 import type { Services } from '../../services.js';
-import type { EntityTable } from '../../store/sqlite/entity-table.js';
+import type { EntityTable } from '../../store/sql/entity-table.js';
 import { PLATFORMS } from '../../vocabulary.js';
 import { principalOf } from '../plugins/auth.js';
 import { errorResponses, IdParams, Nullable, PageQuery } from '../schemas/common.js';
@@ -22,6 +22,8 @@ interface ResourceSpec<T extends Entity> {
   body: TObject;
   /** Validates input and maps it to entity fields (a patch when `partial`). */
   fields(input: Input, workspaceId: string, partial: boolean): Partial<T>;
+  /** Checks references to other resources before a create or an update. */
+  checkRefs?(input: Input, workspaceId: string): Promise<void>;
   defaults: Omit<T, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt'>;
   /** Body properties accepted on create only (e.g. `link`: a personal link made in the same call). */
   createOnly?: TProperties;
@@ -29,6 +31,8 @@ interface ResourceSpec<T extends Entity> {
   beforeCreate?(input: Input): Promise<void>;
   /** Runs after a create or update; its result joins the response. A failure on create removes the new entity. */
   afterSave?(entity: T, input: Input, created: boolean): Promise<Record<string, unknown>>;
+  /** Runs once an entity was created, updated or deleted (e.g. to forget a cached copy). */
+  onChange?(id: string): void;
 }
 
 const iso = (ms: number | null) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
@@ -53,8 +57,8 @@ function time(input: Input, field: string): number | null | undefined {
   return ms;
 }
 
-function requireRef(workspaceId: string, field: string, id: unknown, table: EntityTable<Entity>): void {
-  if (typeof id === 'string' && !table.exists(workspaceId, id)) {
+async function requireRef(workspaceId: string, field: string, id: unknown, table: EntityTable<Entity>): Promise<void> {
+  if (typeof id === 'string' && !(await table.exists(workspaceId, id))) {
     throw new AppError('unprocessable', `${field} ${JSON.stringify(id)} does not exist in this workspace`, { details: { field, id } });
   }
 }
@@ -68,34 +72,41 @@ function registerResource<T extends Entity>(app: FastifyInstance, s: Services, s
     const now = s.now();
     const input = request.body as Input;
     const entity = { ...spec.defaults, ...spec.fields(input, ws, false), id: newId(spec.prefix), workspaceId: ws, createdAt: now, updatedAt: now } as T;
+    await spec.checkRefs?.(input, ws);
     await spec.beforeCreate?.(input);
-    const saved = spec.table.insert(entity);
+    const saved = await spec.table.insert(entity);
+    spec.onChange?.(saved.id);
     try {
       return reply.code(201).send({ ...view(saved), ...(await spec.afterSave?.(saved, input, true)) });
     } catch (err) {
-      spec.table.delete(ws, saved.id);
+      await spec.table.delete(ws, saved.id);
+      spec.onChange?.(saved.id);
       throw err;
     }
   });
   app.get(spec.path, { config: { access: 'read' }, schema: { tags, querystring: PageQuery, response: errorResponses } }, async (request) => {
     const q = request.query as { limit?: number; cursor?: string };
-    const page = spec.table.list(principalOf(request).workspaceId, q.limit ?? 50, q.cursor ?? null);
+    const page = await spec.table.list(principalOf(request).workspaceId, q.limit ?? 50, q.cursor ?? null);
     return { items: page.items.map(view), nextCursor: page.nextCursor };
   });
   app.get(`${spec.path}/:id`, { config: { access: 'read' }, schema: { tags, params: IdParams, response: errorResponses } }, async (request) => {
     const { id } = request.params as { id: string };
-    return view(spec.table.get(principalOf(request).workspaceId, id) ?? notFound(tags[0], id));
+    return view((await spec.table.get(principalOf(request).workspaceId, id)) ?? notFound(tags[0], id));
   });
   app.patch(`${spec.path}/:id`, { config: { access: 'write' }, schema: { tags, params: IdParams, body: Patch, response: { ...errorResponses, 422: Type.Ref('Error') } } }, async (request) => {
     const ws = principalOf(request).workspaceId;
     const { id } = request.params as { id: string };
-    if (!spec.table.exists(ws, id)) notFound(tags[0], id);
-    const updated = spec.table.update(ws, id, { ...spec.fields(request.body as Input, ws, true), updatedAt: s.now() } as Partial<T>) ?? notFound(tags[0], id);
+    if (!(await spec.table.exists(ws, id))) notFound(tags[0], id);
+    const fields = spec.fields(request.body as Input, ws, true);
+    await spec.checkRefs?.(request.body as Input, ws);
+    const updated = (await spec.table.update(ws, id, { ...fields, updatedAt: s.now() } as Partial<T>)) ?? notFound(tags[0], id);
+    spec.onChange?.(id);
     return { ...view(updated), ...(await spec.afterSave?.(updated, request.body as Input, false)) };
   });
   app.delete(`${spec.path}/:id`, { config: { access: 'write' }, schema: { tags, params: IdParams } }, async (request, reply) => {
     const { id } = request.params as { id: string };
-    if (!spec.table.delete(principalOf(request).workspaceId, id)) notFound(tags[0], id);
+    if (!(await spec.table.delete(principalOf(request).workspaceId, id))) notFound(tags[0], id);
+    spec.onChange?.(id);
     return reply.code(204).send();
   });
 }
@@ -138,10 +149,8 @@ export function registerResourceRoutes(app: FastifyInstance, s: Services): void 
     path: '/api/ambassadors', prefix: 'amb', table: m.ambassadors,
     body: Type.Object({ name: Name, community: Type.Optional(Nullable(Type.String({ maxLength: 64 }))), contact: Type.Optional(Nullable(Type.String({ maxLength: 300 }))) }, { additionalProperties: false }),
     defaults: { name: '', communityId: null, contact: null },
-    fields: (i, ws) => {
-      requireRef(ws, 'community', i.community, m.communities as unknown as EntityTable<Entity>);
-      return { ...(i.name !== undefined && { name: i.name as string }), ...(i.community !== undefined && { communityId: i.community as string | null }), ...(i.contact !== undefined && { contact: i.contact as string | null }) };
-    },
+    fields: (i) => ({ ...(i.name !== undefined && { name: i.name as string }), ...(i.community !== undefined && { communityId: i.community as string | null }), ...(i.contact !== undefined && { contact: i.contact as string | null }) }),
+    checkRefs: (i, ws) => requireRef(ws, 'community', i.community, m.communities as unknown as EntityTable<Entity>),
     createOnly: { link: Type.Optional(PersonalLink) },
     beforeCreate: async (i) => { if (personalLink(i)) await checkPersonalLink(m, personalLink(i)!); },
     afterSave: async (a, i, created) => {
@@ -163,6 +172,7 @@ export function registerResourceRoutes(app: FastifyInstance, s: Services): void 
     body: Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }), name: Type.Optional(Nullable(Type.String({ maxLength: 200 }))) }, { additionalProperties: false }),
     defaults: { domain: '', name: null },
     fields: (i) => ({ ...(i.domain !== undefined && { domain: normaliseDomain(String(i.domain)) }), ...(i.name !== undefined && { name: i.name as string | null }) }),
+    onChange: (id) => s.sites.forget(id),
   });
 }
 

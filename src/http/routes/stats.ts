@@ -28,7 +28,7 @@ export function registerStatsRoutes(root: FastifyInstance, s: Services): void {
   const tags = ['stats'];
   const config = { access: 'read' as const };
   const meta = s.stores.meta;
-  const nameTables: Partial<Record<Dimension, { names(ws: string, ids: string[]): Map<string, string> }>> = {
+  const nameTables: Partial<Record<Dimension, { names(ws: string, ids: string[]): Promise<Map<string, string>> }>> = {
     community: meta.communities, ambassador: meta.ambassadors, campaign: meta.campaigns, link: meta.links, site: meta.sites,
   };
 
@@ -60,6 +60,8 @@ export function registerStatsRoutes(root: FastifyInstance, s: Services): void {
       table ? async (ids) => table.names(workspaceId, ids) : undefined);
     if (by !== 'community') return breakdown;
     // Community rows also carry the member count and revenue per member.
-    return { ...breakdown, rows: withRevenuePerMember(breakdown.rows, (ids) => new Map(ids.map((id) => [id, meta.communities.get(workspaceId, id)?.members ?? null]))) };
+    const ids = breakdown.rows.flatMap((r) => (r.key === null ? [] : [r.key]));
+    const members = new Map(await Promise.all(ids.map(async (id) => [id, (await meta.communities.get(workspaceId, id))?.members ?? null] as const)));
+    return { ...breakdown, rows: withRevenuePerMember(breakdown.rows, members) };
   });
 }

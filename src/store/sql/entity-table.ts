@@ -1,7 +1,7 @@
-// Workspace-scoped CRUD over one table, driven by a column map: written once for every simple resource.
+// Workspace-scoped CRUD over one table, driven by a column map: written once for every simple resource and dialect.
 import { AppError } from '../../errors.js';
 import type { Page } from '../types.js';
-import type { SqliteDb } from './open-database.js';
+import type { SqlClient } from './sql-client.js';
 
 export type ColumnType = 'text' | 'int' | 'real' | 'bool' | 'json';
 export type ColumnMap<T> = { readonly [K in keyof T]-?: readonly [column: string, type: ColumnType] };
@@ -26,7 +26,7 @@ function fromSql(value: unknown, type: ColumnType): unknown {
 export class EntityTable<T extends { id: string; workspaceId: string; createdAt: number }> {
   private readonly fields: (keyof T)[];
 
-  constructor(private readonly db: SqliteDb, readonly table: string, private readonly columns: ColumnMap<T>) {
+  constructor(private readonly sql: SqlClient, readonly table: string, private readonly columns: ColumnMap<T>) {
     this.fields = Object.keys(columns) as (keyof T)[];
   }
 
@@ -39,20 +39,20 @@ export class EntityTable<T extends { id: string; workspaceId: string; createdAt:
     return out as T;
   }
 
-  insert(entity: T): T {
+  async insert(entity: T, sql: SqlClient = this.sql): Promise<T> {
     const cols = this.fields.map((f) => this.columns[f][0]);
     const values = this.fields.map((f) => toSql(entity[f], this.columns[f][1]));
-    this.db.prepare(`INSERT INTO ${this.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...values);
+    await sql.run(`INSERT INTO ${this.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, values);
     return entity;
   }
 
-  get(workspaceId: string, id: string): T | null {
-    const row = this.db.prepare(`SELECT * FROM ${this.table} WHERE workspace_id = ? AND id = ?`).get(workspaceId, id) as Row | undefined;
+  async get(workspaceId: string, id: string, sql: SqlClient = this.sql): Promise<T | null> {
+    const row = await sql.get(`SELECT * FROM ${this.table} WHERE workspace_id = ? AND id = ?`, [workspaceId, id]);
     return row ? this.fromRow(row) : null;
   }
 
   /** Lists newest first; the cursor is opaque (created_at and id of the last item). */
-  list(workspaceId: string, limit: number, cursor: string | null, where = '', params: unknown[] = []): Page<T> {
+  async list(workspaceId: string, limit: number, cursor: string | null, where = '', params: unknown[] = []): Promise<Page<T>> {
     let after = '';
     const args: unknown[] = [workspaceId, ...params];
     if (cursor) {
@@ -60,40 +60,38 @@ export class EntityTable<T extends { id: string; workspaceId: string; createdAt:
       after = ' AND (created_at < ? OR (created_at = ? AND id < ?))';
       args.push(ts, ts, id);
     }
-    const rows = this.db
-      .prepare(`SELECT * FROM ${this.table} WHERE workspace_id = ?${where}${after} ORDER BY created_at DESC, id DESC LIMIT ?`)
-      .all(...args, limit + 1) as Row[];
+    const rows = await this.sql.all(`SELECT * FROM ${this.table} WHERE workspace_id = ?${where}${after} ORDER BY created_at DESC, id DESC LIMIT ?`,
+      [...args, limit + 1]);
     const items = rows.slice(0, limit).map((r) => this.fromRow(r));
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
   }
 
-  update(workspaceId: string, id: string, patch: Partial<T>): T | null {
+  async update(workspaceId: string, id: string, patch: Partial<T>, sql: SqlClient = this.sql): Promise<T | null> {
     const keys = (Object.keys(patch) as (keyof T)[]).filter((k) => patch[k] !== undefined && k in this.columns && k !== 'id' && k !== 'workspaceId');
     if (keys.length > 0) {
       const sets = keys.map((k) => `${this.columns[k][0]} = ?`).join(', ');
       const values = keys.map((k) => toSql(patch[k], this.columns[k][1]));
-      this.db.prepare(`UPDATE ${this.table} SET ${sets} WHERE workspace_id = ? AND id = ?`).run(...values, workspaceId, id);
+      await sql.run(`UPDATE ${this.table} SET ${sets} WHERE workspace_id = ? AND id = ?`, [...values, workspaceId, id]);
     }
-    return this.get(workspaceId, id);
+    return this.get(workspaceId, id, sql);
   }
 
-  delete(workspaceId: string, id: string): boolean {
-    return this.db.prepare(`DELETE FROM ${this.table} WHERE workspace_id = ? AND id = ?`).run(workspaceId, id).changes > 0;
+  async delete(workspaceId: string, id: string): Promise<boolean> {
+    return (await this.sql.run(`DELETE FROM ${this.table} WHERE workspace_id = ? AND id = ?`, [workspaceId, id])) > 0;
   }
 
-  exists(workspaceId: string, id: string): boolean {
-    return this.db.prepare(`SELECT 1 FROM ${this.table} WHERE workspace_id = ? AND id = ?`).get(workspaceId, id) !== undefined;
+  async exists(workspaceId: string, id: string): Promise<boolean> {
+    return (await this.sql.get(`SELECT 1 AS one FROM ${this.table} WHERE workspace_id = ? AND id = ?`, [workspaceId, id])) !== undefined;
   }
 
   /** Names of the given ids in this workspace (for breakdown rows). */
-  names(workspaceId: string, ids: string[]): Map<string, string> {
+  async names(workspaceId: string, ids: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     if (ids.length === 0) return out;
     const nameCol = 'name' in this.columns ? 'name' : 'slug';
-    const rows = this.db
-      .prepare(`SELECT id, ${nameCol} AS name FROM ${this.table} WHERE workspace_id = ? AND id IN (${ids.map(() => '?').join(',')})`)
-      .all(workspaceId, ...ids) as { id: string; name: string }[];
+    const rows = await this.sql.all<{ id: string; name: string }>(
+      `SELECT id, ${nameCol} AS name FROM ${this.table} WHERE workspace_id = ? AND id IN (${ids.map(() => '?').join(',')})`, [workspaceId, ...ids]);
     for (const r of rows) out.set(r.id, r.name);
     return out;
   }

@@ -1,0 +1,97 @@
+// Tells every node that metadata changed, so caches (links by slug, sites by id) drop the entry within a second.
+// With PostgreSQL: NOTIFY on one channel, every node LISTENs on a dedicated connection. Alone on SQLite: in process.
+import pg from 'pg';
+
+export type MetaChangeKind = 'link' | 'site';
+/** `key` is the cache key that changed (a slug, a site id); `null` means "anything may have changed": drop everything. */
+export type MetaChangeListener = (key: string | null) => void;
+
+const CHANNEL = 'lantern_meta';
+const RECONNECT_MS = [250, 1_000, 5_000];
+
+export class MetaChanges {
+  private readonly listeners = new Map<MetaChangeKind, Set<MetaChangeListener>>();
+  private client: pg.Client | null = null;
+  private closed = false;
+  private failures = 0;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+
+  /** `pool` is null on a single SQLite node: changes only reach this process. */
+  constructor(private readonly pool: pg.Pool | null, private readonly connectionString?: string) {}
+
+  /** Starts listening on PostgreSQL; resolves once the first LISTEN is in place. */
+  static async listen(pool: pg.Pool): Promise<MetaChanges> {
+    const changes = new MetaChanges(pool, (pool.options as { connectionString?: string }).connectionString);
+    await changes.connect();
+    return changes;
+  }
+
+  on(kind: MetaChangeKind, listener: MetaChangeListener): () => void {
+    let set = this.listeners.get(kind);
+    if (!set) this.listeners.set(kind, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  /** Announces a change: this node's listeners hear it at once, other nodes through PostgreSQL. */
+  async publish(kind: MetaChangeKind, key: string): Promise<void> {
+    this.emit(kind, key);
+    if (this.pool) await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify([kind, key])]);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private emit(kind: MetaChangeKind, key: string | null): void {
+    for (const listener of this.listeners.get(kind) ?? []) listener(key);
+  }
+
+  private emitAll(): void {
+    for (const kind of this.listeners.keys()) this.emit(kind, null);
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.connectionString });
+    client.on('notification', (message) => {
+      try {
+        const [kind, key] = JSON.parse(message.payload ?? '') as [MetaChangeKind, string];
+        this.emit(kind, key);
+      } catch {
+        this.emitAll();
+      }
+    });
+    // A lost connection means notifications may have been missed: forget every cached entry, then reconnect.
+    client.on('error', () => this.lost(client));
+    client.on('end', () => this.lost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      throw err;
+    }
+    this.client = client;
+    this.failures = 0;
+  }
+
+  private lost(client: pg.Client): void {
+    if (this.closed || this.client !== client) return;
+    this.client = null;
+    this.emitAll();
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    const delay = RECONNECT_MS[Math.min(this.failures++, RECONNECT_MS.length - 1)]!;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.connect().then(() => this.emitAll(), () => { if (!this.closed) this.scheduleReconnect(); });
+    }, delay);
+    this.reconnectTimer.unref();
+  }
+}
