@@ -61,6 +61,11 @@ test('bad CLI arguments fail with one clear line', () => {
   expect(() => runCli(['links', 'create', 'javascript:alert(1)', '--data-dir', dataDir])).toThrow(/only http: and https: are allowed/);
   expect(() => runCli(['start', '--port', 'eighty'])).toThrow(/expected a port number/);
   expect(() => runCli(['keys', 'create', '--name', 'x', '--data-dir', dataDir], { LANTERN_DATABASE_URL: 'mysql://x' })).toThrow(/LANTERN_DATABASE_URL/);
+  // PostgreSQL: the shared secret is required, and an unreachable server is named (port 1 refuses at once).
+  expect(() => runCli(['migrate', '--data-dir', dataDir], { LANTERN_DATABASE_URL: 'postgres://lantern@127.0.0.1:1/lantern', LANTERN_SECRET: '' }))
+    .toThrow(/LANTERN_SECRET: must be set, the same on every node/);
+  expect(() => runCli(['migrate', '--data-dir', dataDir], { LANTERN_DATABASE_URL: 'postgres://lantern@127.0.0.1:1/lantern', LANTERN_SECRET: 'x'.repeat(32) }))
+    .toThrow(/LANTERN_DATABASE_URL: cannot open PostgreSQL at 127\.0\.0\.1:1\/lantern/);
 });
 
 test('over real HTTP (the raw fast path once the link is cached) a forwarded visit names its parent and HEAD records nothing', async () => {
