@@ -1,5 +1,6 @@
 // Breakdown: the measures per value of one dimension (platform, channel, community, link, country, …).
 import type { EventReader } from '../store/types.js';
+import { planRollup, rolledUpMeasures } from './rollup-plan.js';
 import { MEASURES, normaliseMeasures, whereClause, type MeasureRow, type StatsQuery } from './stats-query.js';
 
 /** Dimension name → column. Closed list: the column name never comes from input. */
@@ -22,12 +23,21 @@ export interface Breakdown { by: Dimension; rows: BreakdownRow[] }
 export async function getBreakdown(events: EventReader, q: StatsQuery, by: Dimension, limit: number,
   names?: (ids: string[]) => Promise<Map<string, string>>): Promise<Breakdown> {
   await events.catchUp();
-  const where = whereClause(q, events.dialect);
   const col = DIMENSIONS[by];
-  const rows = await events.all<MeasureRow & { key: string | null }>({
-    sqlite: `SELECT ${col} AS key, ${MEASURES} FROM events WHERE ${where.sql} AND type <> 'bot' GROUP BY ${col} ORDER BY visits + shares + joins + conversions DESC, key LIMIT :limit`,
-    clickhouse: `SELECT ${col} AS key, ${MEASURES} FROM events WHERE ${where.sql} AND type <> 'bot' GROUP BY ${col} ORDER BY visits + shares + joins + conversions DESC, key NULLS FIRST LIMIT {limit:UInt32}`,
-  }, { ...where.params, limit });
+  const plan = planRollup(events, q, { by: col });
+  let rows: (MeasureRow & { key: string | null })[];
+  if (plan) {
+    const rolled = rolledUpMeasures(q, plan, () => col, { withoutBots: true });
+    rows = await events.all({
+      sqlite: `SELECT * FROM (${rolled.sql}) ORDER BY visits + shares + joins + conversions DESC, key LIMIT :limit`,
+    }, { ...rolled.params, limit });
+  } else {
+    const where = whereClause(q, events.dialect);
+    rows = await events.all({
+      sqlite: `SELECT ${col} AS key, ${MEASURES} FROM events WHERE ${where.sql} AND type <> 'bot' GROUP BY ${col} ORDER BY visits + shares + joins + conversions DESC, key LIMIT :limit`,
+      clickhouse: `SELECT ${col} AS key, ${MEASURES} FROM events WHERE ${where.sql} AND type <> 'bot' GROUP BY ${col} ORDER BY visits + shares + joins + conversions DESC, key NULLS FIRST LIMIT {limit:UInt32}`,
+    }, { ...where.params, limit });
+  }
   const named = names ? await names(rows.map((r) => r.key).filter((k): k is string => k !== null && k !== '')) : null;
   return {
     by,

@@ -1,6 +1,7 @@
 // Time series: visits, visitors, shares, joins and conversions per hour or per local day, empty buckets included.
 import { AppError } from '../errors.js';
 import type { EventReader } from '../store/types.js';
+import { planRollup, rolledUpMeasures } from './rollup-plan.js';
 import { MEASURES, normaliseMeasures, whereClause, type MeasureRow, type StatsQuery } from './stats-query.js';
 import { localBucketStart, offsetSegments, utcOfLocal } from './time-zone.js';
 
@@ -11,21 +12,21 @@ const MAX_POINTS = 5000;
 export interface TimeseriesPoint { t: string; visits: number; visitors: number; shares: number; joins: number; conversions: number; revenue: number }
 export interface Timeseries { interval: Interval; tz: string; points: TimeseriesPoint[] }
 
-/** Local-time expression: ts plus the offset in force, as a CASE over the range's offset segments. */
-function localTsExpr(q: StatsQuery, params: Record<string, unknown>, dialect: 'sqlite' | 'clickhouse'): string {
+/** Local-time expression: `ts` (a column: events.ts or a rollup's hour) plus the offset in force, as a CASE over the range's offset segments. */
+function localTsExpr(q: StatsQuery, params: Record<string, unknown>, dialect: 'sqlite' | 'clickhouse', ts = 'ts'): string {
   const segments = offsetSegments(q.tz, q.from, q.to);
   if (segments.length === 1) {
     params.o0 = segments[0].offset;
-    return dialect === 'sqlite' ? '(ts + :o0)' : '(ts + {o0:Int64})';
+    return dialect === 'sqlite' ? `(${ts} + :o0)` : `(${ts} + {o0:Int64})`;
   }
   const p = (name: string) => (dialect === 'sqlite' ? `:${name}` : `{${name}:Int64}`);
   const cases = segments.map((s, i) => {
     params[`o${i}`] = s.offset;
     if (s.until === Infinity) return `ELSE ${p(`o${i}`)}`;
     params[`u${i}`] = s.until;
-    return `WHEN ts < ${p(`u${i}`)} THEN ${p(`o${i}`)}`;
+    return `WHEN ${ts} < ${p(`u${i}`)} THEN ${p(`o${i}`)}`;
   });
-  return `(ts + CASE ${cases.join(' ')} END)`;
+  return `(${ts} + CASE ${cases.join(' ')} END)`;
 }
 
 /** @throws AppError invalid_range when the range holds more than 5,000 buckets. */
@@ -37,13 +38,22 @@ export async function getTimeseries(events: EventReader, q: StatsQuery, interval
     throw new AppError('invalid_range', `that range holds over ${MAX_POINTS} ${interval}s; use a shorter range or interval=day`, { details: { interval } });
   }
   await events.catchUp();
-  const where = whereClause(q, events.dialect);
-  const params: Record<string, unknown> = { ...where.params, size };
-  const local = localTsExpr(q, params, events.dialect);
-  const rows = await events.all<MeasureRow & { bucket: number }>({
-    sqlite: `SELECT CAST(${local} / :size AS INTEGER) * :size AS bucket, ${MEASURES} FROM events WHERE ${where.sql} GROUP BY bucket`,
-    clickhouse: `SELECT intDiv(${local}, {size:Int64}) * {size:Int64} AS bucket, ${MEASURES} FROM events WHERE ${where.sql} GROUP BY bucket`,
-  }, params);
+  const params: Record<string, unknown> = { size };
+  const plan = planRollup(events, q, { localBuckets: true });
+  let rows: (MeasureRow & { bucket: number })[];
+  if (plan) {
+    const local = { hour: localTsExpr(q, params, 'sqlite', 'hour'), ts: localTsExpr(q, params, 'sqlite', 'ts') };
+    const rolled = rolledUpMeasures(q, plan, (time) => `CAST(${local[time]} / :size AS INTEGER) * :size`);
+    rows = await events.all({ sqlite: `SELECT key AS bucket, * FROM (${rolled.sql})` }, { ...rolled.params, ...params });
+  } else {
+    const where = whereClause(q, events.dialect);
+    Object.assign(params, where.params);
+    const local = localTsExpr(q, params, events.dialect);
+    rows = await events.all({
+      sqlite: `SELECT CAST(${local} / :size AS INTEGER) * :size AS bucket, ${MEASURES} FROM events WHERE ${where.sql} GROUP BY bucket`,
+      clickhouse: `SELECT intDiv(${local}, {size:Int64}) * {size:Int64} AS bucket, ${MEASURES} FROM events WHERE ${where.sql} GROUP BY bucket`,
+    }, params);
+  }
   const byBucket = new Map(rows.map((r) => [Number(r.bucket), normaliseMeasures(r)]));
   const points: TimeseriesPoint[] = [];
   for (let b = first; b <= last; b += size) {

@@ -67,6 +67,8 @@ export interface DialectQuery { sqlite: string; clickhouse?: string }
 /** Read access to the event store for the stats questions (src/stats). */
 export interface EventReader {
   readonly dialect: 'sqlite' | 'clickhouse';
+  /** True when the SQLite rollup tables event_hours and visitor_hours are in step with the events (src/stats/rollup-plan.ts). */
+  readonly rollups?: boolean;
   /** Loads everything acknowledged so far before a read (read-your-writes). */
   catchUp(): Promise<void>;
   all<T>(query: DialectQuery, params: Record<string, unknown>): Promise<T[]>;

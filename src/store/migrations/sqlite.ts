@@ -1,6 +1,7 @@
 // SQLite schema migrations, applied in order; the applied version is kept in PRAGMA user_version.
 import { MIGRATION_0002_COMMUNITY_COMMERCE } from './sqlite-0002-community-commerce.js';
 import { MIGRATION_0003_ALERTS } from './sqlite-0003-alerts.js';
+import { MIGRATION_0004_EVENT_ROLLUPS } from './sqlite-0004-event-rollups.js';
 
 const MIGRATION_0001_CORE = `
   CREATE TABLE workspaces (id TEXT PRIMARY KEY, slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL, created_at INTEGER NOT NULL);
@@ -42,4 +43,4 @@ const MIGRATION_0001_CORE = `
   CREATE TABLE dropped_events (reason TEXT PRIMARY KEY, count INTEGER NOT NULL);
 `;
 
-export const SQLITE_MIGRATIONS: readonly string[] = [MIGRATION_0001_CORE, MIGRATION_0002_COMMUNITY_COMMERCE, MIGRATION_0003_ALERTS];
+export const SQLITE_MIGRATIONS: readonly string[] = [MIGRATION_0001_CORE, MIGRATION_0002_COMMUNITY_COMMERCE, MIGRATION_0003_ALERTS, MIGRATION_0004_EVENT_ROLLUPS];

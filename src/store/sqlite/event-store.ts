@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import type { Checkpoint, EventSink } from '../../ingest/event-loader.js';
 import type { DialectQuery, EventReader, StoredEvent } from '../types.js';
+import { createRollupWriter } from './event-rollups.js';
 import type { SqliteDb } from './open-database.js';
 
 const EVENT_COLUMNS = [
@@ -20,6 +21,8 @@ function eventValues(e: StoredEvent): unknown[] {
 /** Events in SQLite. `catchUp` is wired by the ingest service so reads see every acknowledged event. */
 export class SqliteEventStore implements EventSink, EventReader {
   readonly dialect = 'sqlite' as const;
+  /** event_hours and visitor_hours are kept in the insert transaction (see event-rollups.ts). */
+  readonly rollups = true;
   private readonly insertRow;
   private readonly writeCheckpoint;
   private readonly insertMany;
@@ -30,11 +33,13 @@ export class SqliteEventStore implements EventSink, EventReader {
     this.writeCheckpoint = db.prepare(
       'INSERT INTO ingest_checkpoint (id, segment, offset, loaded) VALUES (1, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET segment = excluded.segment, offset = excluded.offset, loaded = excluded.loaded',
     );
+    const addToRollups = createRollupWriter(db);
     this.insertMany = db.transaction((events: StoredEvent[], cp: Checkpoint, expected: Checkpoint) => {
       // Compare-and-set: another process loading the same log got there first; store nothing twice.
       const current = this.readCheckpoint();
       if (current.segment !== expected.segment || current.offset !== expected.offset) return false;
       for (const e of events) this.insertRow.run(...eventValues(e));
+      addToRollups(events);
       this.writeCheckpoint.run(cp.segment, cp.offset, cp.loaded);
       return true;
     });
