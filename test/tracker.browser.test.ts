@@ -497,9 +497,12 @@ describe('the tracker with Lantern\'s own collector', () => {
   });
   afterAll(async () => t?.close());
 
-  /** Opens `address` as a new person (a fresh context with an ordinary desktop Chrome user agent). */
-  async function openAsNewPerson(address: string): Promise<{ context: BrowserContext; page: Page; token: string }> {
-    const context = await browser.newContext({ userAgent: UA.chromeDesktop });
+  /**
+   * Opens `address` as a new person: a fresh context with a browser of its own. All tests share one address
+   * (127.0.0.1), so people tell apart by user agent, as two phones behind one home router would.
+   */
+  async function openAsNewPerson(address: string, userAgent: string = UA.chromeDesktop): Promise<{ context: BrowserContext; page: Page; token: string }> {
+    const context = await browser.newContext({ userAgent });
     const page = await context.newPage();
     await page.goto(address);
     await page.waitForURL(/#ls=/);
@@ -532,8 +535,8 @@ describe('the tracker with Lantern\'s own collector', () => {
     const forwarded = new URL((await popup).url()).searchParams.get('text')!.split(' ').at(-1)!;
     expect(forwarded).toBe(first.page.url());
 
-    const second = await openAsNewPerson(forwarded);
-    const third = await openAsNewPerson(second.page.url());
+    const second = await openAsNewPerson(forwarded, UA.safariIphone);
+    const third = await openAsNewPerson(second.page.url(), UA.firefoxAndroid);
     const tree = await cascadeOf(third.token) as {
       size: number; depth: number; shares: number;
       root: { token: string; type: string; children: { token: string; shares: { platform: string }[]; children: unknown[] }[] };
@@ -547,5 +550,21 @@ describe('the tracker with Lantern\'s own collector', () => {
     expect(chain.slice(1)).toEqual([first.token, second.token, third.token]);
     expect(tree.root.children[0].shares.map((s) => s.platform)).toEqual(['whatsapp']);
     for (const person of [first, second, third]) await person.context.close();
+  });
+
+  it('a reload is the same visit, not a share: the tree keeps its size, and a forward after it joins the first visit', async () => {
+    pages.set('/reload', { site: siteId, attrs: ` data-api="${collector}/api/collect"` });
+    const first = await openAsNewPerson(`${site}/reload`);
+    for (let i = 0; i < 2; i++) {
+      const before = first.page.url();
+      await first.page.reload();
+      await first.page.waitForURL((url) => url.href !== before && url.hash.startsWith('#ls='));
+    }
+    const friend = await openAsNewPerson(first.page.url(), UA.safariIphone);
+    const tree = await cascadeOf(friend.token) as { size: number; depth: number; root: { token: string; children: { token: string }[] } };
+    expect(tree).toMatchObject({ size: 2, depth: 1 });
+    expect(tree.root.token).toBe(first.token);
+    expect(tree.root.children.map((c) => c.token)).toEqual([friend.token]);
+    for (const person of [first, friend]) await person.context.close();
   });
 });

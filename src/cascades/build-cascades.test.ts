@@ -177,3 +177,47 @@ describe('buildCascades', () => {
     expect(forest.cascades.find((c) => c.rootToken === 'ring0')?.size).toBe(1_000);
 });
 });
+
+describe('revisits (a reload reads back the token the tracker wrote into the address)', () => {
+  const me = { visitor: 'v-me', path: '/drop' };
+
+  it('folds reloads of one visitor on one path into the first visit, with their children and shares', () => {
+    const forest = buildCascadeForest([
+      visit('clk', null, T0, { type: 'click', visitor: 'v-me', linkId: 'lnk_1' }),
+      visit('land', 'clk', T0 + 1_000, me),
+      visit('reload1', 'land', T0 + 2_000, me),
+      visit('reload2', 'reload1', T0 + 3_000, me),
+      // Shared after the second reload: the preview names reload2's token, the friend's visit names it as parent.
+      { token: 'reload2', parent: null, ts: T0 + 4_000, type: 'preview', platform: 'whatsapp', visitor: null },
+      visit('friend', 'reload2', T0 + 5_000, { visitor: 'v-friend', path: '/drop' }),
+    ]);
+    expect(forest.revisits).toBe(2);
+    const [cascade] = forest.cascades;
+    expect(edgesOf(cascade)).toEqual({ clk: null, land: 'clk', friend: 'land' });
+    expect(cascade.size).toBe(3);
+    expect(cascade.depth).toBe(2);
+    const land = cascade.root.children[0]!;
+    expect(land.shares).toEqual([{ platform: 'whatsapp', ts: T0 + 4_000 }]);
+  });
+
+  it('keeps as visits: a click and its landing page (same person, two kinds of visit), another path, another visitor', () => {
+    const forest = buildCascadeForest([
+      visit('clk', null, T0, { type: 'click', visitor: 'v-me' }),
+      visit('land', 'clk', T0 + 1_000, me),
+      visit('other-page', 'land', T0 + 2_000, { visitor: 'v-me', path: '/cart' }),
+      visit('friend', 'land', T0 + 3_000, { visitor: 'v-friend', path: '/drop' }),
+      visit('no-visitor', 'land', T0 + 4_000, { visitor: null, path: '/drop' }),
+    ]);
+    expect(forest.revisits).toBe(0);
+    expect(forest.cascades[0]!.size).toBe(5);
+  });
+
+  it('folds a chain of 10,000 reloads without recursion', () => {
+    const rows = [visit('r0', null, T0, me)];
+    for (let i = 1; i <= 10_000; i++) rows.push(visit(`r${i}`, `r${i - 1}`, T0 + i, me));
+    const forest = buildCascadeForest(rows.reverse());
+    expect(forest.revisits).toBe(10_000);
+    expect(forest.cascades).toHaveLength(1);
+    expect(forest.cascades[0]!.size).toBe(1);
+  });
+});

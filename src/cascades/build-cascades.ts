@@ -20,6 +20,9 @@ const NO_PARENT = -1;
  * - A visit whose parent token nobody minted is kept as a root with `orphan: true`.
  * - A self-parent, or the edge of the earliest visit in a cycle, is dropped; that visit becomes a root
  *   (`broken`) and the edge is listed in `rejected`.
+ * - A page view whose parent is a page view of the same visitor on the same path is a revisit (a reload reads back
+ *   the token the tracker wrote into the address), not a share: it is folded into that parent, which takes its
+ *   children and shares, and counted in `revisits`.
  * - preview/share rows attach to the visit that minted their token as `shares`.
  *
  * Times are ms since the epoch. Iterative throughout (no recursion); O(n log n) for the time sort.
@@ -45,12 +48,18 @@ export function buildCascadeForest(visits: readonly CascadeVisit[]): CascadeFore
   breakCycles(rows, parentOf, brokenOf);
   const rejected = [...brokenOf.values()];
 
+  const keptAs = foldRevisits(rows, parentOf);
+  let revisits = 0;
   const nodes = rows.map((row, i) => toNode(row, ownerOf.get(row.token) !== i));
   // Visiting in time order fills every children array already sorted by (ts, token).
   const order = rows.map((_, i) => i).sort((a, b) => compareRows(rows, a, b));
   const roots: number[] = [];
   for (const i of order) {
-    const p = parentOf[i];
+    if (keptAs[i] !== i) {
+      revisits++;
+      continue;
+    }
+    const p = parentOf[i] === NO_PARENT ? NO_PARENT : keptAs[parentOf[i]];
     if (p === NO_PARENT) roots.push(i);
     else {
       nodes[i].parentToken = rows[p].token;
@@ -63,7 +72,7 @@ export function buildCascadeForest(visits: readonly CascadeVisit[]): CascadeFore
   for (const share of shareRows) {
     const owner = ownerOf.get(share.token);
     if (owner === undefined) unattachedShares++;
-    else nodes[owner].shares.push({ platform: share.platform, ts: share.ts });
+    else nodes[keptAs[owner]].shares.push({ platform: share.platform, ts: share.ts });
   }
 
   const cascades: Cascade[] = roots.map((i) => {
@@ -75,7 +84,7 @@ export function buildCascadeForest(visits: readonly CascadeVisit[]): CascadeFore
     return { ...measureCascade(root), root, orphan: missingParent !== null, missingParent, broken: brokenOf.get(i) ?? null };
   });
 
-  return { cascades, rejected, duplicates, unattachedShares, ignored };
+  return { cascades, rejected, duplicates, unattachedShares, ignored, revisits };
 }
 
 /**
@@ -142,6 +151,35 @@ function breakCycles(rows: readonly CascadeVisit[], parentOf: Int32Array, broken
     }
     for (const k of path) state[k] = DONE;
   }
+}
+
+/**
+ * For each visit, the visit it is kept as: itself, or for a revisit (a page view whose parent is a page view of the
+ * same visitor and path) the nearest ancestor that is not one. Parents form a forest here (cycles are broken); each
+ * chain of revisits is walked once and every visit on it remembers the answer: O(n).
+ */
+function foldRevisits(rows: readonly CascadeVisit[], parentOf: Int32Array): Int32Array {
+  const keptAs = new Int32Array(rows.length).fill(NO_PARENT);
+  const isRevisit = (i: number) => {
+    const p = parentOf[i];
+    if (p === NO_PARENT) return false;
+    const row = rows[i], parent = rows[p];
+    return row.type === 'pageview' && parent.type === 'pageview' && row.visitor !== null && row.visitor === parent.visitor
+      && (row.path ?? null) !== null && row.path === parent.path;
+  };
+  const chain: number[] = [];
+  for (let start = 0; start < rows.length; start++) {
+    let j = start;
+    chain.length = 0;
+    while (keptAs[j] === NO_PARENT && isRevisit(j)) {
+      chain.push(j);
+      j = parentOf[j];
+    }
+    const kept = keptAs[j] === NO_PARENT ? j : keptAs[j];
+    keptAs[j] = kept;
+    for (const k of chain) keptAs[k] = kept;
+  }
+  return keptAs;
 }
 
 /** Orders visits by time, then token, then row position: deterministic whatever the input order. */

@@ -23,6 +23,8 @@ export interface CascadeVisit {
   country?: string | null;
   linkId?: string | null;
   siteId?: string | null;
+  /** Page path of a pageview: with the visitor, tells a reload (the tracker's own token read back) from a share. */
+  path?: string | null;
 }
 
 /** A share of a node's link into a platform (a preview fetch or an explicit share). */
@@ -123,4 +125,6 @@ export interface CascadeForest {
   unattachedShares: number;
   /** Rows that are not visits nor shares (copy, conversion), and visits with an empty token. */
   ignored: number;
+  /** Page views folded into their parent: the same visitor on the same path (a reload or back/forward), not a share. */
+  revisits: number;
 }
