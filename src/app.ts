@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
-import { fastRedirectServerFactory, type FastPathDeps } from './http/fast-redirect.js';
+import { fastPathServerFactory, type FastPathDeps } from './http/fast-path-server.js';
 import { registerAuth } from './http/plugins/auth.js';
 import { registerErrorHandler } from './http/plugins/error-handler.js';
 import { registerAlertRoutes } from './http/routes/alerts.js';
@@ -46,14 +46,16 @@ export async function buildApp(config: Readonly<Config>, stores: Stores, options
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
-    serverFactory: fastRedirectServerFactory(() => fastPath),
+    serverFactory: fastPathServerFactory(() => fastPath),
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   const services = await createServices(config, stores, app.log, options);
   app.decorate('services', services);
-  fastPath = { ...services, trustProxy: config.trustProxy };
+  fastPath = { ...services, trustProxy: config.trustProxy, log: app.log, inject: (options) => app.inject(options) };
   app.addHook('onClose', async () => services.close());
+  // Once closing starts, Fastify answers every request (503 while closing): the fast paths would write to a closing log.
+  app.addHook('preClose', async () => void (fastPath = null));
 
   app.addSchema(ErrorBody);
   app.addSchema(LinkView);

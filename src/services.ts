@@ -3,10 +3,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import { AlertService } from './alerts/alert-service.js';
 import type { Config } from './config.js';
 import { IngestService, type IngestOptions } from './ingest/ingest-service.js';
+import { SiteCache } from './ingest/site-cache.js';
 import { VisitorHasher } from './ingest/visitor-hash.js';
 import { LinkService } from './links/link-service.js';
 import { PreviewCards } from './links/preview-cards.js';
 import { LiveFeed, liveEventView } from './live/live-feed.js';
+import { LiveRelay } from './live/live-relay.js';
 import type { Stores } from './store/index.js';
 
 export interface Services {
@@ -16,6 +18,8 @@ export interface Services {
   cards: PreviewCards;
   hasher: VisitorHasher;
   ingest: IngestService;
+  /** Sites for the collector, cached; a change on any node drops the entry. */
+  sites: SiteCache;
   live: LiveFeed;
   alerts: AlertService;
   meta: Stores['meta'];
@@ -34,16 +38,22 @@ export async function createServices(config: Readonly<Config>, stores: Stores, l
   saltTimer.unref();
   const ingest = new IngestService(stores.logDir, stores.events, log, options.ingest);
   const live = new LiveFeed();
+  const relay = stores.changes.shared ? new LiveRelay(live, stores.changes) : null;
   ingest.onEvent((e) => {
     if (e.type !== 'bot') live.publish(e.workspaceId, 'event', () => liveEventView(e));
   });
+  const sites = new SiteCache((id) => stores.meta.getSiteById(id));
+  // A site changed on this node or another (NOTIFY through PostgreSQL): drop its cached copy.
+  stores.changes.on('site', (id) => sites.forget(id));
   const alerts = new AlertService({ meta: stores.meta, events: stores.events, live, log, now, serverSecret: config.secret });
   return {
     config, stores, hasher, ingest, live, alerts, now, meta: stores.meta,
+    sites,
     links: new LinkService(stores.meta, config.baseUrl),
     cards: new PreviewCards(stores.meta, config.previewAllowPrivate),
     async close() {
       clearInterval(saltTimer);
+      relay?.close();
       await alerts.close();
       await ingest.close();
     },

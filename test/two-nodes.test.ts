@@ -84,6 +84,46 @@ describe.skipIf(!TEST_DATABASE_URL)('two nodes sharing PostgreSQL', () => {
     await until(async () => (await visit(a, 'launch-x')).status === 404, 1_000);
   });
 
+  it('collects on node B by a site changed or deleted on node A within a second', async () => {
+    const hit = (node: ServerProcess, site: string) => fetch(`${node.origin}/api/collect`, {
+      method: 'POST', headers: { 'content-type': 'text/plain', 'user-agent': BROWSER }, body: JSON.stringify({ s: site, e: 'pageview', u: 'https://new.example/' }),
+    });
+    const created = await api(a, '/api/sites', { method: 'POST', body: JSON.stringify({ domain: 'old.example' }) });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await hit(b, id)).status).toBe(403); // B now caches the site with its old domain
+    expect((await api(a, `/api/sites/${id}`, { method: 'PATCH', body: JSON.stringify({ domain: 'new.example' }) })).status).toBe(200);
+    await until(async () => (await hit(b, id)).status === 202, 1_000);
+    expect((await api(a, `/api/sites/${id}`, { method: 'DELETE' })).status).toBe(204);
+    await until(async () => (await hit(b, id)).status === 404, 1_000);
+  });
+
+  it('streams on node B the clicks node A answers (the live feed travels between nodes)', async () => {
+    const created = await api(a, '/api/links', { method: 'POST', body: JSON.stringify({ url: 'https://shop.example/live', slug: 'live-feed' }) });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const controller = new AbortController();
+    const stream = await fetch(`${b.origin}/api/live`, { headers: { authorization: `Bearer ${key}` }, signal: controller.signal });
+    const reader = stream.body!.getReader();
+    let received = '';
+    const sawClick = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return false;
+        received += new TextDecoder().decode(value);
+        if (received.includes(`"link":"${id}"`)) return true;
+      }
+    })();
+    try {
+      // Node B announces what it streams; node A relays once it heard (well within a second).
+      await until(async () => (await visit(a, 'live-feed')).status === 302 && (await Promise.race([sawClick, new Promise((r) => setTimeout(() => r(false), 200))])) === true, 5_000, 0);
+      expect(received).toMatch(/event: event\ndata: \{"type":"event","kind":"click"/);
+    } finally {
+      controller.abort();
+      await sawClick.catch(() => undefined);
+    }
+  });
+
   it('enforces one rate limit across both nodes, not one per node', async () => {
     // Fixed one-minute windows: start well inside one.
     const intoMinute = Date.now() % 60_000;

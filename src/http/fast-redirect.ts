@@ -1,6 +1,6 @@
 // The redirect's fast path on raw node:http: a cached link visited by a person skips framework routing entirely
 // (MEASUREMENTS.md: routing and per-request work are what cost). Anything else falls through to Fastify.
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseShareToken } from '../links/share-token.js';
 import { RESERVED_SLUGS } from '../links/slug.js';
 import { visitLinkCached, type VisitDeps, type VisitOutcome } from '../links/visit-link.js';
@@ -8,12 +8,21 @@ import type { IngestService } from '../ingest/ingest-service.js';
 
 const SHORT_PATH = /^\/(i\/)?([A-Za-z0-9][A-Za-z0-9_-]{0,63})(?:\?(.*))?$/;
 
-export interface FastPathDeps extends VisitDeps { ingest: IngestService; now: () => number; trustProxy: boolean }
+export interface FastRedirectDeps extends VisitDeps { ingest: IngestService; now: () => number; trustProxy: boolean }
 
-/** The client address: the first X-Forwarded-For entry behind a trusted proxy, else the socket's. */
+/**
+ * The client address as Fastify's `request.ip` gives it: behind a trusted proxy the first non-empty X-Forwarded-For
+ * entry (trimmed as @fastify/forwarded trims), else the socket's.
+ */
 export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
   const xff = trustProxy ? req.headers['x-forwarded-for'] : undefined;
-  if (typeof xff === 'string' && xff) return xff.split(',')[0].trim();
+  if (typeof xff === 'string' && xff) {
+    if (!xff.includes(',')) return xff.trim() || (req.socket.remoteAddress ?? '');
+    for (const part of xff.split(',')) {
+      const ip = part.replace(/^[ \t]+|[ \t]+$/g, '');
+      if (ip) return ip;
+    }
+  }
   return req.socket.remoteAddress ?? '';
 }
 
@@ -39,7 +48,7 @@ export function writeOutcome(res: ServerResponse, outcome: VisitOutcome): void {
 }
 
 /** Handles the request if it is a cached short-link visit; returns false to let Fastify answer. */
-export function tryFastRedirect(req: IncomingMessage, res: ServerResponse, deps: FastPathDeps): boolean {
+export function tryFastRedirect(req: IncomingMessage, res: ServerResponse, deps: FastRedirectDeps): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const m = SHORT_PATH.exec(req.url ?? '');
   if (!m || (!m[1] && RESERVED_SLUGS.has(m[2].toLowerCase()))) return false;
@@ -59,13 +68,4 @@ export function tryFastRedirect(req: IncomingMessage, res: ServerResponse, deps:
     } else writeOutcome(res, outcome);
   });
   return true;
-}
-
-/** A Fastify serverFactory: the fast path first, Fastify for everything else. `deps` is set once services exist. */
-export function fastRedirectServerFactory(getDeps: () => FastPathDeps | null) {
-  return (handler: RequestListener): Server => createServer((req, res) => {
-    const deps = getDeps();
-    if (deps && tryFastRedirect(req, res, deps)) return;
-    handler(req, res);
-  });
 }

@@ -1,11 +1,14 @@
 // The collector's pipeline as small named steps: each takes a hit and returns it enriched, or a drop with a reason.
+import type { IncomingHttpHeaders } from 'node:http';
 import { classifyRequest } from '../classify/index.js';
+import { AppError } from '../errors.js';
 import { parseShareToken } from '../links/share-token.js';
 import type { Site, StoredEvent } from '../store/types.js';
 import type { EventType } from '../vocabulary.js';
 import { buildEvent } from './build-event.js';
-import type { DropReason } from './ingest-service.js';
+import type { DropReason, IngestService } from './ingest-service.js';
 import { lookupCountry } from './lookup-country.js';
+import type { SiteCache } from './site-cache.js';
 import type { VisitorHasher } from './visitor-hash.js';
 
 /** The tracker's wire format (tracker/README.md). */
@@ -96,4 +99,34 @@ export function runCollectPipeline(hit: Hit, hasher: VisitorHasher): StoredEvent
     if ('drop' in current) return current;
   }
   return (current as Hit).event!;
+}
+
+export interface CollectDeps { sites: SiteCache; ingest: IngestService; hasher: VisitorHasher; now: () => number }
+export type CollectResult = { accepted: true } | { accepted: false; reason: DropReason };
+
+/**
+ * One tracker hit, validated against the route schema, from site lookup to durable write: the one implementation
+ * behind the Fastify route and the raw fast path. Every drop is counted by reason.
+ * @throws AppError not_found (unknown site), validation_failed (`u` not an http(s) URL), origin_not_allowed
+ *   (page or Origin not on the site's domain), unavailable (spool full); the event log's write error.
+ */
+export async function collectHit(body: CollectBody, headers: IncomingHttpHeaders, ip: string, deps: CollectDeps): Promise<CollectResult> {
+  const now = deps.now();
+  const site = await deps.sites.get(body.s, now);
+  if (!site) {
+    deps.ingest.drop('unknown_site');
+    throw new AppError('not_found', `site ${JSON.stringify(body.s)} not found`, { details: { site: body.s } });
+  }
+  const origin = typeof headers.origin === 'string' && headers.origin !== 'null' ? headers.origin : null;
+  const result = runCollectPipeline({
+    body, site, ip, userAgent: headers['user-agent'] ?? '', origin, gpc: headers['sec-gpc'] === '1', now,
+  }, deps.hasher);
+  if ('drop' in result) {
+    deps.ingest.drop(result.drop);
+    if (result.drop === 'invalid') throw new AppError('validation_failed', 'u must be an absolute http(s) URL', { details: { field: 'u' } });
+    if (result.drop === 'origin_not_allowed') throw new AppError('origin_not_allowed', `this page is not on ${site.domain}, the site's domain`, { details: { domain: site.domain } });
+    return { accepted: false, reason: result.drop };
+  }
+  await deps.ingest.recordAsync(result);
+  return { accepted: true };
 }

@@ -27,9 +27,17 @@ export class LiveFeed {
   private seq = 0;
   private readonly recent = new Map<string, KeptMessage[]>();
   private readonly subscribers = new Map<string, Set<LiveSubscriber>>();
+  /** Hears this node's own messages (to pass them to other nodes); set by the relay when nodes share PostgreSQL. */
+  onLocal: ((workspaceId: string, type: LiveMessage['type'], data: LiveData | (() => LiveData)) => void) | null = null;
+  /** Hears that a workspace gained a subscriber here. */
+  onWatch: ((workspaceId: string) => void) | null = null;
 
-  /** Keeps and pushes a message; `data` may be a function, called only if someone reads it. */
-  publish(workspaceId: string, type: LiveMessage['type'], data: LiveData | (() => LiveData)): void {
+  /**
+   * Keeps and pushes a message; `data` may be a function, called only if someone reads it. `relayed`: it comes from
+   * another node (and is not passed on again).
+   */
+  publish(workspaceId: string, type: LiveMessage['type'], data: LiveData | (() => LiveData), options: { relayed?: boolean } = {}): void {
+    if (!options.relayed) this.onLocal?.(workspaceId, type, data);
     const message: KeptMessage = { id: ++this.seq, type, data };
     const list = this.recent.get(workspaceId) ?? [];
     list.push(message);
@@ -49,6 +57,12 @@ export class LiveFeed {
     let set = this.subscribers.get(workspaceId);
     if (!set) this.subscribers.set(workspaceId, (set = new Set()));
     set.add(subscriber);
+    this.onWatch?.(workspaceId);
     return () => set!.delete(subscriber);
+  }
+
+  /** Workspaces with a subscriber on this node. */
+  watched(): string[] {
+    return [...this.subscribers].filter(([, set]) => set.size > 0).map(([ws]) => ws);
   }
 }

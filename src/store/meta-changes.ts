@@ -1,9 +1,13 @@
-// Tells every node that metadata changed, so caches (links by slug, sites by id) drop the entry within a second.
-// With PostgreSQL: NOTIFY on one channel, every node LISTENs on a dedicated connection. Alone on SQLite: in process.
+// Tells every node that metadata changed, so caches (links by slug, sites by id) drop the entry within a second, and
+// carries the live feed between nodes. With PostgreSQL: NOTIFY on one channel, every node LISTENs on a dedicated
+// connection. Alone on SQLite: in process.
 import pg from 'pg';
 
-export type MetaChangeKind = 'link' | 'site';
-/** `key` is the cache key that changed (a slug, a site id); `null` means "anything may have changed": drop everything. */
+export type MetaChangeKind = 'link' | 'site' | 'live' | 'watch';
+/**
+ * `key` is the cache key that changed (a slug, a site id), or a live-feed message; `null` means "anything may have
+ * changed": drop everything.
+ */
 export type MetaChangeListener = (key: string | null) => void;
 
 const CHANNEL = 'lantern_meta';
@@ -36,6 +40,16 @@ export class MetaChanges {
   /** Announces a change: this node's listeners hear it at once, other nodes through PostgreSQL. */
   async publish(kind: MetaChangeKind, key: string): Promise<void> {
     this.emit(kind, key);
+    await this.broadcast(kind, key);
+  }
+
+  /** True when other nodes can hear this one (PostgreSQL). */
+  get shared(): boolean {
+    return this.pool !== null;
+  }
+
+  /** Tells other nodes only (they also hear it back here: listeners tell their own messages apart). */
+  async broadcast(kind: MetaChangeKind, key: string): Promise<void> {
     if (this.pool) await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify([kind, key])]);
   }
 

@@ -31,8 +31,8 @@ interface ResourceSpec<T extends Entity> {
   beforeCreate?(input: Input): Promise<void>;
   /** Runs after a create or update; its result joins the response. A failure on create removes the new entity. */
   afterSave?(entity: T, input: Input, created: boolean): Promise<Record<string, unknown>>;
-  /** Runs once an entity was created, updated or deleted (e.g. to forget a cached copy). */
-  onChange?(id: string): void;
+  /** Runs once an entity was created, updated or deleted (e.g. to announce it to caches). */
+  onChange?(id: string): Promise<void>;
 }
 
 const iso = (ms: number | null) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
@@ -75,12 +75,12 @@ function registerResource<T extends Entity>(app: FastifyInstance, s: Services, s
     await spec.checkRefs?.(input, ws);
     await spec.beforeCreate?.(input);
     const saved = await spec.table.insert(entity);
-    spec.onChange?.(saved.id);
+    await spec.onChange?.(saved.id);
     try {
       return reply.code(201).send({ ...view(saved), ...(await spec.afterSave?.(saved, input, true)) });
     } catch (err) {
       await spec.table.delete(ws, saved.id);
-      spec.onChange?.(saved.id);
+      await spec.onChange?.(saved.id);
       throw err;
     }
   });
@@ -100,13 +100,13 @@ function registerResource<T extends Entity>(app: FastifyInstance, s: Services, s
     const fields = spec.fields(request.body as Input, ws, true);
     await spec.checkRefs?.(request.body as Input, ws);
     const updated = (await spec.table.update(ws, id, { ...fields, updatedAt: s.now() } as Partial<T>)) ?? notFound(tags[0], id);
-    spec.onChange?.(id);
+    await spec.onChange?.(id);
     return { ...view(updated), ...(await spec.afterSave?.(updated, request.body as Input, false)) };
   });
   app.delete(`${spec.path}/:id`, { config: { access: 'write' }, schema: { tags, params: IdParams } }, async (request, reply) => {
     const { id } = request.params as { id: string };
     if (!(await spec.table.delete(principalOf(request).workspaceId, id))) notFound(tags[0], id);
-    spec.onChange?.(id);
+    await spec.onChange?.(id);
     return reply.code(204).send();
   });
 }
@@ -172,7 +172,8 @@ export function registerResourceRoutes(app: FastifyInstance, s: Services): void 
     body: Type.Object({ domain: Type.String({ minLength: 1, maxLength: 253 }), name: Type.Optional(Nullable(Type.String({ maxLength: 200 }))) }, { additionalProperties: false }),
     defaults: { domain: '', name: null },
     fields: (i) => ({ ...(i.domain !== undefined && { domain: normaliseDomain(String(i.domain)) }), ...(i.name !== undefined && { name: i.name as string | null }) }),
-    onChange: (id) => s.sites.forget(id),
+    // Every node's collector caches sites by id (SiteCache): tell them all.
+    onChange: (id) => s.stores.changes.publish('site', id),
   });
 }
 
