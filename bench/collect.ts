@@ -22,7 +22,7 @@ function cpuMs(pid: number | undefined): number {
   }
 }
 
-/** Measures POST /api/collect with autocannon (wrk needs a script for bodies) and reports the tracker's size. */
+/** Measures POST /api/collect (wrk with a request script when installed, else autocannon) and reports the tracker's size. */
 export async function benchCollect(runs = 3, seconds = 8): Promise<string[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lantern-bench-collect-'));
   const lines: string[] = [];
@@ -55,7 +55,7 @@ export async function benchCollect(runs = 3, seconds = 8): Promise<string[]> {
     const fmt = (name: string, m: { results: LoadResult[]; cpuUsPerRequest: number }, unit: string) =>
       `${name.padEnd(46)} ${median(m.results.map((r) => r.rps)).toFixed(0).padStart(7)} ${unit}   p50 ${median(m.results.map((r) => r.p50)).toFixed(2)} ms   p99 ${median(m.results.map((r) => r.p99)).toFixed(2)} ms   server CPU ${m.cpuUsPerRequest.toFixed(0)} µs each`;
     const rps = (m: { results: LoadResult[] }) => median(m.results.map((r) => r.rps));
-    lines.push(`collector (autocannon, 50 connections, median of ${runs} × ${seconds} s)`);
+    lines.push(`collector (${bareRuns.results[0]!.tool}, 50 connections, median of ${runs} × ${seconds} s)`);
     lines.push(fmt('  bare node:http POST, JSON parsed, 202', bareRuns, 'req/s   '));
     lines.push(fmt('  POST /api/collect, 202 after durable write', lanternRuns, 'events/s'));
     lines.push(`  ratio to bare: ${(rps(lanternRuns) / rps(bareRuns)).toFixed(2)}× events/s, ${(bareRuns.cpuUsPerRequest / lanternRuns.cpuUsPerRequest).toFixed(2)}× CPU per request   (goal ≥ 30,000 events/s)`);

@@ -1,5 +1,8 @@
 // Load generation for benchmarks: wrk when installed (pinned to its own core), else autocannon; same tool for every variant.
 import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface LoadResult { rps: number; p50: number; p99: number; tool: string }
 
@@ -23,10 +26,19 @@ function wrkMs(text: string, label: string): number {
   return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
 }
 
+/** A wrk Lua script that sends every request with `method` and `body`; returns its path. */
+function wrkScript(method: string, body: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'lantern-wrk-')), 'request.lua');
+  writeFileSync(file, `wrk.method = ${JSON.stringify(method)}\nwrk.body = ${JSON.stringify(body)}\n`);
+  return file;
+}
+
 /** Runs `seconds` of load against `url` with `connections` connections and returns req/s, p50, p99 (ms). */
 export async function runLoad(url: string, seconds: number, connections = 50, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<LoadResult> {
-  if (WRK && method === 'GET') {
-    const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), url];
+  if (WRK) {
+    // wrk sends a body only from a Lua script: write one beside the run.
+    const script = method === 'GET' ? [] : ['-s', wrkScript(method, body ?? '')];
+    const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...script, ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), url];
     const cmd = PIN ? 'taskset' : 'wrk';
     const out = execFileSync(cmd, PIN ? ['-c', '1', 'wrk', ...args] : args, { encoding: 'utf8' });
     const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
