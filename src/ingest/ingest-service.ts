@@ -8,6 +8,7 @@ import { EventLog, type Ack } from './event-log.js';
 import { EventLoader } from './event-loader.js';
 import { EventShipper } from './event-shipper.js';
 import { logBytesBetween } from './read-log-chunk.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 export type DropReason = 'bot' | 'invalid' | 'origin_not_allowed' | 'unknown_site' | 'privacy_signal' | 'spam_referrer';
 
@@ -61,11 +62,13 @@ export class IngestService {
   private resumeScheduled = false;
   private lastElu = performance.eventLoopUtilization();
   private lastCheckpointElu = performance.eventLoopUtilization();
+  /** Checkpoints the WAL off the event loop; null for an in-memory database, or if its thread stopped. */
+  private checkpointer: WalCheckpointer | null = null;
 
   constructor(logDir: string, private readonly store: EventStore, private readonly log_: FastifyBaseLogger, options: IngestOptions = {}) {
     this.log = new EventLog(logDir, options.segmentBytes);
     const onBadLine = (line: string, err: unknown) => log_.error({ err, line: line.slice(0, 200) }, 'unreadable event log line skipped');
-    this.sliceMs = options.sliceMs ?? 4;
+    this.sliceMs = options.sliceMs ?? 2;
     this.catchUpTimeoutMs = options.catchUpTimeoutMs ?? 10_000;
     this.closeDrainMs = options.closeDrainMs ?? 5000;
     store.catchUpHook = () => this.catchUp();
@@ -81,6 +84,12 @@ export class IngestService {
       return;
     }
     this.loader = new EventLoader(logDir, store, { chunkBytes: 32 * 1024, onBadLine });
+    if (!store.db.memory) {
+      this.checkpointer = new WalCheckpointer(store.db.name, (message) => log_.warn({ err: message }, 'WAL checkpoint failed; will retry'), (err) => {
+        log_.error({ err }, 'the WAL checkpoint thread stopped; checkpointing on the main thread when it is quiet');
+        this.checkpointer = null;
+      });
+    }
     this.timer = setInterval(() => this.loadInSlices(), options.loadIntervalMs ?? 200);
     this.timer.unref();
   }
@@ -210,10 +219,13 @@ export class IngestService {
     return Math.round(this.sliceMs * (1 + 18 * busy));
   }
 
-  /** Checkpoints the SQLite WAL when the loop has room (utilisation under 60 %) or the WAL passed 256 MB. */
+  /**
+   * Without the checkpoint thread: checkpoints the SQLite WAL when the loop has room (utilisation under 60 %) or the
+   * WAL passed 256 MB.
+   */
   private checkpointWhenQuiet(): void {
     const store = this.store;
-    if (store.dialect !== 'sqlite') return;
+    if (store.dialect !== 'sqlite' || this.checkpointer) return;
     const wal = store.walBytes();
     if (wal === 0) return;
     const elu = performance.eventLoopUtilization(this.lastCheckpointElu);
@@ -233,6 +245,8 @@ export class IngestService {
     this.timer = null;
     this.closed = true;
     await this.log.close();
+    await this.checkpointer?.close();
+    this.checkpointer = null;
     this.loader?.catchUp();
     await this.shipper?.close(this.log.position, this.closeDrainMs);
     this.flushDropped();
