@@ -128,11 +128,20 @@ export class LinkService {
     await this.meta.changes.publish('link', existing.slug);
   }
 
-  /** The link behind a slug, from a short-lived cache (unknown slugs are cached too). */
+  /**
+   * The link behind a slug, from a short-lived cache (unknown slugs are cached too). When the metadata store does not
+   * answer, an expired entry is served rather than failing a person's click.
+   */
   async resolve(slug: string, now: number): Promise<ResolvedLink | null> {
     const hit = this.cache.get(slug);
     if (hit && now - hit.at < CACHE_TTL_MS) return hit.value;
-    const link = await this.meta.getLinkBySlug(slug);
+    let link: Link | null;
+    try {
+      link = await this.meta.getLinkBySlug(slug);
+    } catch (err) {
+      if (hit && err instanceof AppError && err.code === 'unavailable') return hit.value;
+      throw err;
+    }
     const value = link ? { link, target: prepareRedirectTarget(link.url) } : null;
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
     this.cache.set(slug, { value, at: now });

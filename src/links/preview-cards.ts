@@ -11,9 +11,12 @@ export class PreviewCards {
 
   constructor(private readonly meta: MetaStore, private readonly allowPrivate: boolean) {}
 
-  /** The destination's card, fetched if missing or a day old. Never throws: failures come back as `ok: false`. */
+  /**
+   * The destination's card, fetched if missing or a day old. Never throws: failures come back as `ok: false`, and a
+   * metadata store that does not answer only costs the cache (a chat app's preview must not fail for it).
+   */
   async destinationCard(url: string, now: number): Promise<PreviewCard> {
-    const cached = await this.meta.getPreviewCard(url);
+    const cached = await this.meta.getPreviewCard(url).catch(() => null);
     if (cached && now - cached.fetchedAt < REFRESH_AFTER_MS) return cached;
     let pending = this.inflight.get(url);
     if (!pending) {
@@ -21,7 +24,7 @@ export class PreviewCards {
         .then(async (card) => {
           // A failed refresh keeps the last good card.
           const kept = !card.ok && cached?.ok ? { ...cached, fetchedAt: now } : card;
-          await this.meta.putPreviewCard(kept);
+          await this.meta.putPreviewCard(kept).catch(() => undefined);
           return kept;
         })
         .finally(() => this.inflight.delete(url));

@@ -61,7 +61,11 @@ function visitEvent(resolved: ResolvedLink, req: VisitRequest, type: StoredEvent
  */
 export function visitLinkCached(req: VisitRequest, deps: VisitDeps): VisitOutcome | undefined {
   const resolved = deps.links.resolveCached(req.slug, req.now);
-  if (resolved === undefined) return undefined;
+  return resolved === undefined ? undefined : answerWithoutIo(resolved, req, deps);
+}
+
+/** The answer for a resolved link when it needs no I/O; undefined for a preview card or a limited link. */
+function answerWithoutIo(resolved: ResolvedLink | null, req: VisitRequest, deps: VisitDeps): VisitOutcome | undefined {
   if (!resolved || (resolved.link.kind === 'invite') !== (req.route === 'invite')) return NOT_FOUND;
   const { link } = resolved;
   if (link.disabled) return DISABLED;
@@ -98,6 +102,6 @@ export async function visitLink(req: VisitRequest, deps: VisitDeps): Promise<Vis
     const token = mintShareToken();
     return { status: 302, location: withShareToken(resolved.target, token), event: visitEvent(resolved, req, link.kind === 'invite' ? 'join' : 'click', deps.hasher, token) };
   }
-  // Everything else needs no I/O now that the link is cached.
-  return visitLinkCached(req, deps)!;
+  // Everything else needs no I/O now that the link is resolved.
+  return answerWithoutIo(resolved, req, deps)!;
 }

@@ -79,7 +79,8 @@ export class MetaChanges {
         this.emitAll();
       }
     });
-    // A lost connection means notifications may have been missed: forget every cached entry, then reconnect.
+    // A lost connection means notifications may be missed: reconnect, then forget every cached entry. Not before:
+    // while PostgreSQL is away, the cached links are what keeps redirects working.
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
     try {
@@ -96,7 +97,6 @@ export class MetaChanges {
   private lost(client: pg.Client): void {
     if (this.closed || this.client !== client) return;
     this.client = null;
-    this.emitAll();
     this.scheduleReconnect();
   }
 

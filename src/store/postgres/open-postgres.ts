@@ -10,7 +10,8 @@ export interface OpenPostgres { pool: pg.Pool; sql: PostgresClient }
 
 /** Opens a pool on `url` and migrates the schema (nodes starting together wait on an advisory lock). */
 export async function openPostgres(url: string): Promise<OpenPostgres> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Bounded waits: with PostgreSQL gone, a request answers 503 within seconds instead of hanging.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3_000, query_timeout: 30_000 });
   // An idle client losing its connection (PostgreSQL restarted) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   try {

@@ -1,5 +1,6 @@
 // SqlClient over a node-postgres pool: `?` placeholders become `$n`, BIGINT and NUMERIC come back as numbers.
 import pg from 'pg';
+import { AppError } from '../../errors.js';
 import type { Row, SqlClient } from '../sql/sql-client.js';
 
 // Milliseconds and counts are BIGINT; all of them fit a double exactly.
@@ -22,13 +23,32 @@ export function toPostgresParams(sql: string): string {
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/** Errors that mean "PostgreSQL is not reachable", not "this query is wrong": connection refused, reset or timed out. */
+function isConnectionError(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  const message = typeof e?.message === 'string' ? e.message : '';
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03'].includes(code)
+    || code.startsWith('08') || /timeout exceeded when trying to connect|Connection terminated|Query read timeout/i.test(message);
+}
+
+/** Runs a call against PostgreSQL; an unreachable server becomes a 503 `unavailable` instead of a 500. */
+async function guarded<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (!isConnectionError(err)) throw err;
+    throw new AppError('unavailable', 'the metadata database (PostgreSQL) is not answering; try again shortly', { details: { reason: String((err as Error).message ?? err) } });
+  }
+}
+
 export class PostgresClient implements SqlClient {
   readonly dialect = 'postgres';
 
   constructor(private readonly target: Queryable) {}
 
   async all<T = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    return (await this.target.query(toPostgresParams(sql), params as unknown[])).rows as T[];
+    return guarded(async () => (await this.target.query(toPostgresParams(sql), params as unknown[])).rows as T[]);
   }
 
   async get<T = Row>(sql: string, params: readonly unknown[] = []): Promise<T | undefined> {
@@ -36,16 +56,17 @@ export class PostgresClient implements SqlClient {
   }
 
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
-    return (await this.target.query(toPostgresParams(sql), params as unknown[])).rowCount ?? 0;
+    return guarded(async () => (await this.target.query(toPostgresParams(sql), params as unknown[])).rowCount ?? 0);
   }
 
   async transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
     if (!(this.target instanceof pg.Pool)) return fn(this);
-    const client = await this.target.connect();
+    const pool = this.target;
+    const client = await guarded(() => pool.connect());
     try {
-      await client.query('BEGIN');
+      await guarded(() => client.query('BEGIN'));
       const out = await fn(new PostgresClient(client));
-      await client.query('COMMIT');
+      await guarded(() => client.query('COMMIT'));
       return out;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
