@@ -147,10 +147,11 @@ export class IngestService {
     for (let idleTurns = 0; !reached() && idleTurns < 20; ) {
       const started = performance.now();
       let progressed = false;
-      while (!reached() && performance.now() - started < this.sliceMs) {
+      // At least one chunk per turn: on a loaded machine the slice can be over before the first check.
+      do {
         if (this.loader.loadChunk() === 0) break;
         progressed = true;
-      }
+      } while (!reached() && performance.now() - started < this.sliceMs);
       idleTurns = progressed ? 0 : idleTurns + 1;
       await new Promise((resolve) => setImmediate(resolve));
     }
