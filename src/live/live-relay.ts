@@ -20,8 +20,6 @@ export class LiveRelay {
   private readonly watchedElsewhere = new Map<string, number>();
   private queue: { ws: string; type: LiveMessage['type']; data: LiveData | (() => LiveData) }[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
-  /** Messages the queue had no room for since start. */
-  skipped = 0;
 
   constructor(private readonly live: LiveFeed, private readonly bus: MetaChanges, private readonly now: () => number = Date.now) {
     bus.on('watch', (payload) => {
@@ -45,9 +43,8 @@ export class LiveRelay {
   }
 
   private enqueue(ws: string, type: LiveMessage['type'], data: LiveData | (() => LiveData)): void {
-    if ((this.watchedElsewhere.get(ws) ?? 0) < this.now()) return;
-    if (this.queue.length >= MAX_QUEUE) this.skipped++;
-    else this.queue.push({ ws, type, data });
+    if ((this.watchedElsewhere.get(ws) ?? 0) < this.now() || this.queue.length >= MAX_QUEUE) return;
+    this.queue.push({ ws, type, data });
   }
 
   private async announce(ws: string[]): Promise<void> {
