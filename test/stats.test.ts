@@ -121,3 +121,20 @@ describe('timeseries', () => {
     expect(res.json().error.code).toBe(code);
   });
 });
+
+describe('the default range', () => {
+  test('counts a click answered in the same millisecond as the question (to is exclusive, and lies just past now)', async () => {
+    const frozen = Date.parse('2026-11-25T15:00:00.000Z');
+    const app = await createTestApp({ now: () => frozen });
+    try {
+      const created = await app.app.inject({ method: 'POST', url: '/api/links', headers: app.auth(), payload: { url: 'https://shop.example/now' } });
+      const slug = created.json().slug as string;
+      const click = await app.app.inject({ method: 'GET', url: `/${slug}`, headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36' } });
+      expect(click.statusCode).toBe(302);
+      const summary = (await app.app.inject({ method: 'GET', url: '/api/stats/summary', headers: app.auth() })).json();
+      expect(summary.visits).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+});

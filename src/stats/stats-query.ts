@@ -32,12 +32,14 @@ function parseInstant(field: 'from' | 'to', value: string, tz: string): number {
 }
 
 /**
- * Reads `from`, `to` (default: the last 30 days up to now), `tz` (default UTC) and filters.
+ * Reads `from`, `to` (default: the last 30 days up to and including now), `tz` (default UTC) and filters.
  * @throws AppError invalid_range / invalid_timezone.
  */
 export function parseStatsQuery(workspaceId: string, params: StatsParams, now: number): StatsQuery {
   const tz = validateTimeZone(params.tz ?? 'UTC');
-  const to = params.to ? parseInstant('to', params.to, tz) : now;
+  // `to` is exclusive: by default it lies just past the current millisecond, so an event recorded in this very
+  // millisecond (a click answered just before the question) is counted.
+  const to = params.to ? parseInstant('to', params.to, tz) : now + 1;
   const from = params.from ? parseInstant('from', params.from, tz) : to - 30 * DAY_MS;
   if (from >= to) throw new AppError('invalid_range', `from must be before to`, { details: { from: params.from, to: params.to } });
   if (to - from > 3700 * DAY_MS) throw new AppError('invalid_range', 'the range may not exceed ten years', { details: { from: params.from, to: params.to } });
