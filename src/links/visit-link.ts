@@ -76,8 +76,13 @@ function answerWithoutIo(resolved: ResolvedLink | null, req: VisitRequest, deps:
     return link.fallbackUrl ? { status: 302, location: link.fallbackUrl } : { status: 410, html: EXPIRED };
   }
   if (link.maxUses !== null && !req.head) return undefined;
+  return personVisit(resolved, req, deps);
+}
+
+/** A person's visit: 302 with a fresh share token, and a click (a join on an invite link) naming it. */
+function personVisit(resolved: ResolvedLink, req: VisitRequest, deps: VisitDeps): VisitOutcome {
   const token = mintShareToken();
-  const event = req.head ? undefined : visitEvent(resolved, req, link.kind === 'invite' ? 'join' : 'click', deps.hasher, token);
+  const event = req.head ? undefined : visitEvent(resolved, req, resolved.link.kind === 'invite' ? 'join' : 'click', deps.hasher, token);
   return { status: 302, location: withShareToken(resolved.target, token), event };
 }
 
@@ -86,22 +91,17 @@ export async function visitLink(req: VisitRequest, deps: VisitDeps): Promise<Vis
   const fast = visitLinkCached(req, deps);
   if (fast) return fast;
   const resolved = await deps.links.resolve(req.slug, req.now);
-  if (!resolved || (resolved.link.kind === 'invite') !== (req.route === 'invite')) return NOT_FOUND;
-  const { link } = resolved;
-  if (link.disabled) return DISABLED;
-  const agent = classifyAgent(req.userAgent);
-  if (agent.kind === 'preview') {
+  const answer = answerWithoutIo(resolved, req, deps);
+  if (answer) return answer;
+  // Left: a preview fetcher (its card), or a person on a limited link that has not expired (a use to take).
+  const { link } = resolved!;
+  if (classifyAgent(req.userAgent).kind === 'preview') {
     const card = await deps.cards.cardFor(link, req.now);
     const html = renderPreviewPage({ ...card, shortUrl: deps.links.shortUrl(link), destination: link.url });
-    return { status: 200, html, event: req.head ? undefined : visitEvent(resolved, req, 'preview', deps.hasher, null) };
+    return { status: 200, html, event: req.head ? undefined : visitEvent(resolved!, req, 'preview', deps.hasher, null) };
   }
-  if (link.maxUses !== null && !req.head && agent.kind === 'person' && (link.expiresAt === null || req.now < link.expiresAt)) {
-    const granted = await deps.meta.consumeLinkUse(link.id);
-    deps.links.invalidate(link.slug);
-    if (!granted) return link.fallbackUrl ? { status: 302, location: link.fallbackUrl } : { status: 410, html: EXHAUSTED };
-    const token = mintShareToken();
-    return { status: 302, location: withShareToken(resolved.target, token), event: visitEvent(resolved, req, link.kind === 'invite' ? 'join' : 'click', deps.hasher, token) };
-  }
-  // Everything else needs no I/O now that the link is resolved.
-  return answerWithoutIo(resolved, req, deps)!;
+  const granted = await deps.meta.consumeLinkUse(link.id);
+  deps.links.invalidate(link.slug);
+  if (!granted) return link.fallbackUrl ? { status: 302, location: link.fallbackUrl } : { status: 410, html: EXHAUSTED };
+  return personVisit(resolved!, req, deps);
 }
