@@ -3,6 +3,7 @@ import { checkReferences } from '../commerce/references.js';
 import { AppError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import type { MetaStore } from '../store/index.js';
+import { ReadCache } from '../store/read-cache.js';
 import type { Link, Page } from '../store/types.js';
 import { prepareRedirectTarget, type RedirectTarget } from './share-token.js';
 import { randomSlug, validateSlug } from './slug.js';
@@ -35,11 +36,11 @@ function parseTime(field: string, value: string | null | undefined): number | nu
 
 /** Link CRUD and slug resolution. Slugs are unique across the instance (one short-link origin serves every workspace). */
 export class LinkService {
-  private readonly cache = new Map<string, { value: ResolvedLink | null; at: number }>();
+  private readonly cache = new ReadCache<ResolvedLink | null>(CACHE_TTL_MS, CACHE_MAX);
 
   constructor(private readonly meta: MetaStore, private readonly baseUrl: string) {
     // Another node (or this one) changed a link: its cached resolution, or cached absence, is stale.
-    meta.changes.on('link', (slug) => (slug === null ? this.cache.clear() : this.cache.delete(slug)));
+    meta.changes.on('link', (slug) => this.cache.forget(slug));
   }
 
   /** Public short URL of a slug (`/i/` for invites). */
@@ -133,29 +134,19 @@ export class LinkService {
    * answer, an expired entry is served rather than failing a person's click.
    */
   async resolve(slug: string, now: number): Promise<ResolvedLink | null> {
-    const hit = this.cache.get(slug);
-    if (hit && now - hit.at < CACHE_TTL_MS) return hit.value;
-    let link: Link | null;
-    try {
-      link = await this.meta.getLinkBySlug(slug);
-    } catch (err) {
-      if (hit && err instanceof AppError && err.code === 'unavailable') return hit.value;
-      throw err;
-    }
-    const value = link ? { link, target: prepareRedirectTarget(link.url) } : null;
-    if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(slug, { value, at: now });
-    return value;
+    return this.cache.get(slug, now, async () => {
+      const link = await this.meta.getLinkBySlug(slug);
+      return link ? { link, target: prepareRedirectTarget(link.url) } : null;
+    });
   }
 
   /** Cached resolution without I/O; undefined when the slug is not cached (or stale). */
   resolveCached(slug: string, now: number): ResolvedLink | null | undefined {
-    const hit = this.cache.get(slug);
-    return hit && now - hit.at < CACHE_TTL_MS ? hit.value : undefined;
+    return this.cache.peek(slug, now);
   }
 
   /** Forgets a cached link (after a change made elsewhere, e.g. a use consumed). */
   invalidate(slug: string): void {
-    this.cache.delete(slug);
+    this.cache.forget(slug);
   }
 }

@@ -1,6 +1,5 @@
 // Carries the live feed between nodes sharing PostgreSQL: a dashboard connected to node B sees the clicks node A
 // answered and the alerts of whichever node runs the scheduler. Only workspaces someone watches travel.
-import { randomBase62 } from '../ids.js';
 import type { MetaChanges } from '../store/meta-changes.js';
 import type { LiveData, LiveFeed, LiveMessage } from './live-feed.js';
 
@@ -16,7 +15,6 @@ const MAX_QUEUE = 1_000;
 interface Relayed { ws: string; type: LiveMessage['type']; data: LiveData }
 
 export class LiveRelay {
-  private readonly node = randomBase62(10);
   private readonly watchedElsewhere = new Map<string, number>();
   private queue: { ws: string; type: LiveMessage['type']; data: LiveData | (() => LiveData) }[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
@@ -24,13 +22,11 @@ export class LiveRelay {
   constructor(private readonly live: LiveFeed, private readonly bus: MetaChanges, private readonly now: () => number = Date.now) {
     bus.on('watch', (payload) => {
       if (payload === null) return;
-      const { node, ws } = JSON.parse(payload) as { node: string; ws: string[] };
-      if (node !== this.node) for (const id of ws) this.watchedElsewhere.set(id, this.now() + WATCH_TTL_MS);
+      for (const id of JSON.parse(payload) as string[]) this.watchedElsewhere.set(id, this.now() + WATCH_TTL_MS);
     });
     bus.on('live', (payload) => {
       if (payload === null) return;
-      const { node, items } = JSON.parse(payload) as { node: string; items: Relayed[] };
-      if (node !== this.node) for (const m of items) live.publish(m.ws, m.type, m.data, { relayed: true });
+      for (const m of JSON.parse(payload) as Relayed[]) live.publish(m.ws, m.type, m.data, { relayed: true });
     });
     live.onLocal = (ws, type, data) => this.enqueue(ws, type, data);
     live.onWatch = (ws) => void this.announce([ws]);
@@ -48,7 +44,7 @@ export class LiveRelay {
   }
 
   private async announce(ws: string[]): Promise<void> {
-    if (ws.length > 0) await this.bus.broadcast('watch', JSON.stringify({ node: this.node, ws })).catch(() => undefined);
+    if (ws.length > 0) await this.bus.broadcast('watch', JSON.stringify(ws)).catch(() => undefined);
   }
 
   /** Sends what was queued, in as few notifications as fit. */
@@ -59,7 +55,7 @@ export class LiveRelay {
     let batch: string[] = [];
     let size = 0;
     const send = async () => {
-      if (batch.length > 0) await this.bus.broadcast('live', `{"node":"${this.node}","items":[${batch.join(',')}]}`).catch(() => undefined);
+      if (batch.length > 0) await this.bus.broadcast('live', `[${batch.join(',')}]`).catch(() => undefined);
       batch = [];
       size = 0;
     };

@@ -2,6 +2,7 @@
 // carries the live feed between nodes. With PostgreSQL: NOTIFY on one channel, every node LISTENs on a dedicated
 // connection. Alone on SQLite: in process.
 import pg from 'pg';
+import { randomBase62 } from '../ids.js';
 
 export type MetaChangeKind = 'link' | 'site' | 'live' | 'watch';
 /**
@@ -15,6 +16,8 @@ const RECONNECT_MS = [250, 1_000, 5_000];
 
 export class MetaChanges {
   private readonly listeners = new Map<MetaChangeKind, Set<MetaChangeListener>>();
+  /** Names this process in its notifications: its own come back through LISTEN and are not heard twice. */
+  private readonly node = randomBase62(10);
   private client: pg.Client | null = null;
   private closed = false;
   private failures = 0;
@@ -48,9 +51,9 @@ export class MetaChanges {
     return this.pool !== null;
   }
 
-  /** Tells other nodes only (they also hear it back here: listeners tell their own messages apart). */
+  /** Tells other nodes only (this process never hears its own notifications back). */
   async broadcast(kind: MetaChangeKind, key: string): Promise<void> {
-    if (this.pool) await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify([kind, key])]);
+    if (this.pool) await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify([kind, key, this.node])]);
   }
 
   async close(): Promise<void> {
@@ -73,8 +76,8 @@ export class MetaChanges {
     const client = new pg.Client({ connectionString: this.connectionString });
     client.on('notification', (message) => {
       try {
-        const [kind, key] = JSON.parse(message.payload ?? '') as [MetaChangeKind, string];
-        this.emit(kind, key);
+        const [kind, key, node] = JSON.parse(message.payload ?? '') as [MetaChangeKind, string, string];
+        if (node !== this.node) this.emit(kind, key);
       } catch {
         this.emitAll();
       }
