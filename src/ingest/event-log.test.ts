@@ -1,7 +1,7 @@
 import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { openDatabase } from '../store/sqlite/open-database.js';
 import { SqliteEventStore } from '../store/sqlite/event-store.js';
 import { buildEvent } from './build-event.js';
@@ -53,7 +53,8 @@ describe('event log', () => {
     loader.catchUp();
     const n = store.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number };
     expect(n.n).toBe(60);
-    expect(listSegments(dir)).toEqual([log.position.segment]);
+    // Finished segments are unlinked asynchronously.
+    await vi.waitFor(() => expect(listSegments(dir)).toEqual([log.position.segment]));
     await log.close();
   });
 });

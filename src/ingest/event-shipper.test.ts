@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ShipState } from '../store/clickhouse/ship-state.js';
 import { openDatabase } from '../store/sqlite/open-database.js';
 import type { StoredEvent } from '../store/types.js';
@@ -77,7 +77,8 @@ describe('event shipper', () => {
     expect(target.rows.map((r) => r.token)).toEqual(Array.from({ length: 120 }, (_, i) => `tok${i}`));
     expect(target.inserts).toBeGreaterThanOrEqual(5);
     expect(shipper.backlogBytes(log.position)).toBe(0);
-    expect(listSegments(dir)).toEqual([log.position.segment]);
+    // Finished segments are unlinked asynchronously.
+    await vi.waitFor(() => expect(listSegments(dir)).toEqual([log.position.segment]));
     await log.close();
   });
 
