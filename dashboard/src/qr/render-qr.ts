@@ -1,5 +1,5 @@
 // Draws a QR module matrix as an SVG document or a PNG image, with the quiet zone scanners need.
-import type { QrMatrix } from './encode-qr';
+import type { QrMatrix } from './encode-qr.js';
 
 const QUIET_ZONE = 4;
 
