@@ -116,7 +116,9 @@ export type CollectResult = { accepted: true } | { accepted: false; reason: Drop
  */
 export async function collectHit(body: CollectBody, headers: IncomingHttpHeaders, ip: string, deps: CollectDeps): Promise<CollectResult> {
   const now = deps.now();
-  const site = await deps.sites.get(body.s, now);
+  // A cached site costs no await: one microtask less per beacon.
+  const cached = deps.sites.peek(body.s, now);
+  const site = cached !== undefined ? cached : await deps.sites.get(body.s, now);
   if (!site) {
     deps.ingest.drop('unknown_site');
     throw new AppError('not_found', `site ${JSON.stringify(body.s)} not found`, { details: { site: body.s } });

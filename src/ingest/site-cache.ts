@@ -17,6 +17,11 @@ export class SiteCache {
     return this.cache.get(id, now, () => this.load(id));
   }
 
+  /** The cached site (null: cached as unknown), or undefined when it must be loaded: no I/O, no await. */
+  peek(id: string, now: number): Site | null | undefined {
+    return this.cache.peek(id, now);
+  }
+
   /** Drops the cached copy after the site was created, updated or deleted; `null` drops every site. */
   forget(id: string | null): void {
     this.cache.forget(id);
