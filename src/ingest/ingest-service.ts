@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { AppError } from '../errors.js';
 import type { EventStore } from '../store/index.js';
 import type { StoredEvent } from '../store/types.js';
+import { encodeEventLine } from './event-line.js';
 import { EventLog, type Ack } from './event-log.js';
 import { EventLoader } from './event-loader.js';
 import { EventShipper } from './event-shipper.js';
@@ -97,7 +98,7 @@ export class IngestService {
   /** Appends one event; `ack` runs once it is durable (or with the error). */
   record(event: StoredEvent, ack: Ack): void {
     if (this.shipper && this.shipper.backlogBytes(this.log.position) >= this.spoolMaxBytes) return this.refuse(ack);
-    this.log.append(JSON.stringify(event) + '\n', (err) => {
+    this.log.append(encodeEventLine(event), (err) => {
       ack(err);
       if (!err) for (const l of this.listeners) l(event);
     });

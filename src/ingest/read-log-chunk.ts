@@ -2,6 +2,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredEvent } from '../store/types.js';
+import { decodeEventLine } from './event-line.js';
 import { listSegments, segmentName } from './event-log.js';
 
 /** A place in the log: segment number and byte offset in it. */
@@ -64,7 +65,7 @@ export function parseEventLines(lines: readonly string[], onBadLine?: (line: str
   for (const line of lines) {
     if (line === '') continue;
     try {
-      events.push(JSON.parse(line) as StoredEvent);
+      events.push(decodeEventLine(line));
     } catch (err) {
       onBadLine?.(line, err);
     }
