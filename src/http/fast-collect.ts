@@ -6,7 +6,7 @@ import { Compile } from 'typebox/compile';
 import { AppError } from '../errors.js';
 import { collectHit, type CollectBody, type CollectDeps } from '../ingest/collect-hit.js';
 import { clientIp } from './fast-redirect.js';
-import { COLLECT_BODY_LIMIT, CollectSchema, collectCorsHeaders } from './routes/collect.js';
+import { COLLECT_BODY_LIMIT, CollectSchema, collectCorsHeaders, collectPreflightHeaders } from './routes/collect.js';
 
 // The media types the route's parser takes, spelt as trackers send them (sendBeacon: text/plain;charset=UTF-8).
 const CONTENT_TYPE = /^(?:text\/plain|application\/json)(?:; ?charset=utf-8)?$/i;
@@ -66,7 +66,7 @@ export function tryFastCollect(req: IncomingMessage, res: ServerResponse, deps: 
   const h = req.headers;
   // A preflight has no body (one with a body is Fastify's to parse or refuse).
   if (req.method === 'OPTIONS' && !h['content-type'] && !h['transfer-encoding'] && (h['content-length'] ?? '0') === '0') {
-    res.writeHead(204, collectCorsHeaders(h.origin)).end();
+    res.writeHead(204, collectPreflightHeaders(h.origin)).end();
     return true;
   }
   const length = Number(h['content-length']);

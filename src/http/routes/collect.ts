@@ -22,9 +22,14 @@ export const CollectSchema = Type.Object({
 /** The largest body the collector reads, in bytes (the tracker's are well under 1 KB). */
 export const COLLECT_BODY_LIMIT = 16 * 1024;
 
-/** The CORS headers of every collector answer: any page may send, the pipeline then checks it is the site's. */
+/** CORS headers of an answer to a beacon: the page's origin echoed (the collector is public, keyed by site id). */
 export function collectCorsHeaders(origin: string | undefined): Record<string, string> {
-  const headers: Record<string, string> = origin ? { 'access-control-allow-origin': origin, vary: 'origin' } : {};
+  return origin ? { 'access-control-allow-origin': origin, vary: 'origin' } : {};
+}
+
+/** A preflight's: the beacon's origin, and what it may send, remembered for a day. */
+export function collectPreflightHeaders(origin: string | undefined): Record<string, string> {
+  const headers = collectCorsHeaders(origin);
   headers['access-control-allow-methods'] = 'POST, OPTIONS';
   headers['access-control-allow-headers'] = 'content-type';
   headers['access-control-max-age'] = '86400';
@@ -41,7 +46,7 @@ export function registerCollectRoutes(app: FastifyInstance, s: Services): void {
         done(new AppError('invalid_json', 'the body is not valid JSON'), undefined);
       }
     });
-    scope.options('/api/collect', { schema: { hide: true } }, async (request, reply) => reply.code(204).headers(collectCorsHeaders(request.headers.origin)).send());
+    scope.options('/api/collect', { schema: { hide: true } }, async (request, reply) => reply.code(204).headers(collectPreflightHeaders(request.headers.origin)).send());
     scope.post('/api/collect', {
       config: { access: 'public' },
       schema: { tags: ['collect'], summary: 'Tracker events (public, keyed by site id)', body: CollectSchema },
