@@ -53,8 +53,15 @@ export async function runLoad(url: string, seconds: number, connections = 50, he
   });
 }
 
-/** Spawns a server process (pinned to core 0 when possible) and resolves once it prints `readyText`. */
+/** Node flags of every server the benchmarks start, baselines included: the ones `npm start` runs Lantern with. */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
+
+/**
+ * Spawns a server process (pinned to core 0 when possible) and resolves once it prints `readyText`. A Node server
+ * (`command` is this Node) gets SERVER_NODE_FLAGS.
+ */
 export function spawnServer(command: string, args: string[], readyText: string, env: NodeJS.ProcessEnv = {}) {
+  if (command === process.execPath) args = [...SERVER_NODE_FLAGS, ...args];
   const child = spawn(PIN ? 'taskset' : command, PIN ? ['-c', '0', command, ...args] : args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const ready = new Promise<void>((resolve, reject) => {
