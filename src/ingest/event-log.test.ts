@@ -30,6 +30,19 @@ describe('event log', () => {
     expect(JSON.parse(lines[499]).token).toBe('tok00000499');
   });
 
+  test('after a slow write the next ones go through the thread pool, still whole, in order, each acknowledged after', async () => {
+    const dir = tempDir();
+    const log = new EventLog(dir, 64 * 1024 * 1024, -1); // every synchronous write counts as slow
+    const acked: number[] = [];
+    const turn = (from: number) => Promise.all(Array.from({ length: 50 }, (_, i) => append(log, line(from + i)).then(() => acked.push(from + i))));
+    await turn(0); // synchronous, found slow
+    await Promise.all([turn(50), turn(100)]); // asynchronous from here
+    await log.close();
+    const tokens = readFileSync(join(dir, segmentName(1)), 'utf8').trim().split('\n').map((l) => JSON.parse(l).token);
+    expect(tokens).toEqual(Array.from({ length: 150 }, (_, i) => `tok${String(i).padStart(8, '0')}`));
+    expect(acked).toEqual(Array.from({ length: 150 }, (_, i) => i));
+  });
+
   test('a torn last line left by a crash is cut on reopen; whole lines stay', async () => {
     const dir = tempDir();
     const log = new EventLog(dir);
