@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { openDatabase } from '../store/sqlite/open-database.js';
 import { SqliteEventStore } from '../store/sqlite/event-store.js';
 import { buildEvent } from './build-event.js';
@@ -11,6 +11,7 @@ import { IngestService } from './ingest-service.js';
 const silent = { error: () => undefined, warn: () => undefined, info: () => undefined } as never;
 const dirs: string[] = [];
 afterEach(() => {
+  vi.useRealTimers();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -24,6 +25,25 @@ test('catchUp makes progress even when a slice is over before it starts (a busy 
     ingest.recordAsync(buildEvent({ ts: 1_700_000_000_000 + i, workspaceId: 'ws_1', type: 'click', token: `tok${i}` }))));
   await ingest.catchUp();
   expect((store.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n).toBe(3_000);
+  await ingest.close();
+  store.db.close();
+});
+
+test('with no traffic, the background loader drains a backlog slice after slice without waiting between them', async () => {
+  // Timers are frozen: the loader may only wait on setTimeout while events keep coming in, never once they stop.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  const dir = mkdtempSync(join(tmpdir(), 'lantern-ingest-'));
+  dirs.push(dir);
+  const store = new SqliteEventStore(openDatabase(join(dir, 'lantern.db')));
+  const ingest = new IngestService(join(dir, 'log'), store, silent, { sliceMs: 1, loadIntervalMs: 200 });
+  await Promise.all(Array.from({ length: 3_000 }, (_, i) =>
+    ingest.recordAsync(buildEvent({ ts: 1_700_000_000_000 + i, workspaceId: 'ws_1', type: 'click', token: `tok${i}` }))));
+  const loaded = () => (store.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  vi.advanceTimersByTime(200); // the first slice, right after traffic: it pauses (a timer)
+  expect(loaded()).toBeLessThan(3_000);
+  vi.advanceTimersByTime(40); // the pause is over; no event came in since, so no timer from here on
+  for (let turn = 0; turn < 10_000 && loaded() < 3_000; turn++) await new Promise((resolve) => setImmediate(resolve));
+  expect(loaded()).toBe(3_000);
   await ingest.close();
   store.db.close();
 });

@@ -62,6 +62,8 @@ export class IngestService {
   private closed = false;
   private resumeScheduled = false;
   private lastElu = performance.eventLoopUtilization();
+  /** Events recorded since the loader's last slice: none means no traffic, so a backlog may load back to back. */
+  private recordedSinceSlice = 0;
   private lastCheckpointElu = performance.eventLoopUtilization();
   /** Checkpoints the WAL off the event loop; null for an in-memory database, or if its thread stopped. */
   private checkpointer: WalCheckpointer | null = null;
@@ -97,6 +99,7 @@ export class IngestService {
 
   /** Appends one event; `ack` runs once it is durable (or with the error). */
   record(event: StoredEvent, ack: Ack): void {
+    this.recordedSinceSlice++;
     if (this.shipper && this.shipper.backlogBytes(this.log.position) >= this.spoolMaxBytes) return this.refuse(ack);
     this.log.append(encodeEventLine(event), (err) => {
       ack(err);
@@ -195,13 +198,17 @@ export class IngestService {
           // loop under sustained traffic; reads catch up in full anyway (catchUp).
           this.checkpointWhenQuiet();
           this.resumeScheduled = true;
-          setTimeout(() => {
+          const resume = () => {
             this.resumeScheduled = false;
             this.loadInSlices();
-          }, this.pauseAfterSlice()).unref();
+          };
+          const pause = this.pauseAfterSlice();
+          if (pause === 0) setImmediate(resume);
+          else setTimeout(resume, pause).unref();
           return;
         }
       }
+      this.recordedSinceSlice = 0;
       this.flushDropped();
       this.checkpointWhenQuiet();
     } catch (err) {
@@ -210,13 +217,17 @@ export class IngestService {
   }
 
   /**
-   * How long to leave the loop to requests before the next slice, ms: back-to-back when the loop is idle, and up to
-   * nineteen slices long (loading takes ~5 % of the loop) when requests keep it busy. Event-loop utilisation since
-   * the last slice tells which; the log holds everything meanwhile, and reads catch up in full.
+   * How long to leave the loop to requests before the next slice, ms: none when no event came in since the last slice
+   * (back to back: a backlog drains at full speed, other requests still get the loop between slices), and from one
+   * to nineteen slices long (loading then takes ~5 % of the loop) as event-loop utilisation since the last slice says
+   * requests keep it busy. The log holds everything meanwhile, and reads catch up in full.
    */
   private pauseAfterSlice(): number {
     const elu = performance.eventLoopUtilization(this.lastElu);
     this.lastElu = performance.eventLoopUtilization();
+    const recorded = this.recordedSinceSlice;
+    this.recordedSinceSlice = 0;
+    if (recorded === 0) return 0;
     const busy = Math.min(1, Math.max(0, (elu.utilization - 0.5) / 0.4));
     return Math.round(this.sliceMs * (1 + 18 * busy));
   }
